@@ -1,0 +1,17 @@
+// Every migration, by its dated name. Add new ones at the end; never edit one that has shipped.
+import type { Migration } from 'kysely';
+import * as reportingCore from './2026-11-23T1900-reporting-core.ts';
+import * as conferences from './2026-11-23T2100-conferences.ts';
+import * as followup from './2026-11-23T2110-followup.ts';
+import * as geoBoundaries from './2026-11-23T2120-geo-boundaries.ts';
+import * as access from './2026-11-23T2130-access.ts';
+import * as collectionWorkflow from './2026-11-23T2140-collection-workflow.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-23T1900-reporting-core': reportingCore,
+  '2026-11-23T2100-conferences': conferences,
+  '2026-11-23T2110-followup': followup,
+  '2026-11-23T2120-geo-boundaries': geoBoundaries,
+  '2026-11-23T2130-access': access,
+  '2026-11-23T2140-collection-workflow': collectionWorkflow,
+};
