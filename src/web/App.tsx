@@ -8,6 +8,8 @@ import { Loading } from './components/States.tsx';
 import { Dashboard, StartRedirect } from './pages/Dashboard.tsx';
 import { useTitle, useTo } from './nav.ts';
 import { LANG_KEY } from './prefetch.ts';
+import { SessionProvider } from './session.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
 
 const Explorer = lazy(() => import('./pages/Explorer.tsx'));
 const AdminMap = lazy(() => import('./pages/AdminMap.tsx'));
@@ -21,6 +23,11 @@ const IndicatorPage = lazy(() => catalogue().then((m) => ({ default: m.Indicator
 const trace = () => import('./pages/FigureTrace.tsx');
 const FigureTrace = lazy(() => trace().then((m) => ({ default: m.FigureTrace })));
 const DocumentPage = lazy(() => trace().then((m) => ({ default: m.DocumentPage })));
+// One folder per capability under pages/: each owns its routes below its prefix.
+const CollectionRoutes = lazy(() => import('./pages/collection/index.tsx'));
+const ConferenceRoutes = lazy(() => import('./pages/conferences/index.tsx'));
+const ReportRoutes = lazy(() => import('./pages/reports/index.tsx'));
+const ExtractionRoutes = lazy(() => import('./pages/extraction/index.tsx'));
 
 const STORE_KEY = LANG_KEY;
 
@@ -75,6 +82,7 @@ export function App() {
   const value = useMemo(() => ({ lang, t: DICTS[lang], setLang }), [lang, setLang]);
   return (
     <LangContext.Provider value={value}>
+      <SessionProvider>
       <Layout>
         <Suspense fallback={<div className="page"><Loading lines={6} /></div>}>
           <Switch>
@@ -91,10 +99,24 @@ export function App() {
             <Route path="/catalogue/indicators"><IndicatorsPage /></Route>
             <Route path="/catalogue/indicators/:code">{(p) => <IndicatorPage code={p.code} />}</Route>
             <Route path="/admin/map"><AdminMap /></Route>
+            <Route path="/sign-in"><SignInPage /></Route>
+            <Route path="/collection"><CollectionRoutes /></Route>
+            <Route path="/collection/*"><CollectionRoutes /></Route>
+            <Route path="/admin/accounts"><CollectionRoutes /></Route>
+            <Route path="/admin/audit"><CollectionRoutes /></Route>
+            <Route path="/conferences"><ConferenceRoutes /></Route>
+            <Route path="/conferences/*"><ConferenceRoutes /></Route>
+            <Route path="/follow-up"><ConferenceRoutes /></Route>
+            <Route path="/follow-up/*"><ConferenceRoutes /></Route>
+            <Route path="/reports"><ReportRoutes /></Route>
+            <Route path="/reports/*"><ReportRoutes /></Route>
+            <Route path="/extraction"><ExtractionRoutes /></Route>
+            <Route path="/extraction/*"><ExtractionRoutes /></Route>
             <Route><NotFound /></Route>
           </Switch>
         </Suspense>
       </Layout>
+      </SessionProvider>
     </LangContext.Provider>
   );
 }

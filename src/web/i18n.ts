@@ -237,6 +237,17 @@ const vi = {
   password: 'Mật khẩu',
   signIn: 'Đăng nhập',
   signedInAs: (name: string) => `Đang đăng nhập: ${name}`,
+  signOut: 'Đăng xuất',
+  signInTitle: 'Đăng nhập',
+  signInIntro: 'Cán bộ Sở Công Thương, chuyên viên và đơn vị thuộc Bộ đăng nhập để nhập, duyệt số liệu và theo dõi kiến nghị. Số liệu đã công bố xem được không cần đăng nhập.',
+  signedInTitle: 'Đã đăng nhập',
+  needSignIn: 'Trang này cần đăng nhập.',
+  roleCannotUse: 'Vai trò của tài khoản này không dùng được trang này. Liên hệ quản trị viên nếu cần thêm quyền.',
+  navCollection: 'Thu thập số liệu',
+  navConferences: 'Hội nghị',
+  navReports: 'Báo cáo',
+  navExtraction: 'Trích xuất',
+  account: 'Tài khoản',
   geography: 'Bản đồ',
   boundaryFile: 'Tệp ranh giới (.geojson, .json, .topojson)',
   matchBy: 'Khớp theo',
@@ -500,6 +511,17 @@ const en: Dict = {
   password: 'Password',
   signIn: 'Sign in',
   signedInAs: (name: string) => `Signed in: ${name}`,
+  signOut: 'Sign out',
+  signInTitle: 'Sign in',
+  signInIntro: 'Provincial officers, ministry analysts and ministry units sign in to enter and review figures and to follow up recommendations. Published figures need no account.',
+  signedInTitle: 'Signed in',
+  needSignIn: 'This page needs you to sign in.',
+  roleCannotUse: 'This account\'s role cannot use this page. Ask an administrator if you need more rights.',
+  navCollection: 'Data collection',
+  navConferences: 'Conferences',
+  navReports: 'Reports',
+  navExtraction: 'Extraction',
+  account: 'Account',
   geography: 'Map',
   boundaryFile: 'Boundary file (.geojson, .json, .topojson)',
   matchBy: 'Match by',
@@ -548,4 +570,9 @@ export const LangContext = createContext<LangState>({ lang: 'vi', t: DICTS.vi, s
 
 export function useLang(): LangState {
   return useContext(LangContext);
+}
+
+/** A feature's own strings (kept beside its pages): `{ vi, en }` with the same keys, picked by language. */
+export function useDict<T>(dicts: { vi: T; en: T }): T {
+  return dicts[useContext(LangContext).lang];
 }

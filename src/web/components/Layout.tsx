@@ -3,15 +3,21 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useLang } from '../i18n.ts';
 import { useTo } from '../nav.ts';
+import { useSession } from '../session.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useLang();
   const [location] = useLocation();
   const to = useTo();
+  const { actor, signOut } = useSession();
   const items: Array<[string, string, (p: string) => boolean]> = [
     ['/', t.navDashboard, (p) => p === '/' || p.startsWith('/region') || p.startsWith('/figure')],
     ['/pivot', t.navPivot, (p) => p.startsWith('/pivot')],
     ['/catalogue/units', t.navCatalogue, (p) => p.startsWith('/catalogue')],
+    ['/conferences', t.navConferences, (p) => p.startsWith('/conferences') || p.startsWith('/follow-up')],
+    ['/reports', t.navReports, (p) => p.startsWith('/reports')],
+    ['/collection', t.navCollection, (p) => p.startsWith('/collection')],
+    ['/extraction', t.navExtraction, (p) => p.startsWith('/extraction')],
   ];
   return (
     <>
@@ -35,6 +41,16 @@ export function Layout({ children }: { children: ReactNode }) {
               <li><a href="/docs">{t.navApi}</a></li>
             </ul>
           </nav>
+          <div className="account-box" aria-label={t.account}>
+            {actor ? (
+              <>
+                <span className="account-name" title={t.signedInAs(actor.displayName || actor.username)}>{actor.displayName || actor.username}</span>
+                <button type="button" className="btn link" onClick={() => void signOut()}>{t.signOut}</button>
+              </>
+            ) : (
+              <Link href={to('/sign-in', { next: location === '/sign-in' ? undefined : location })} className="btn link">{t.signIn}</Link>
+            )}
+          </div>
           <button
             type="button"
             className="lang-switch"

@@ -6,6 +6,7 @@ import { dateTimeLabel } from '../fmt.ts';
 import { useLang } from '../i18n.ts';
 import { ErrorBox, Loading } from '../components/States.tsx';
 import { useTitle } from '../nav.ts';
+import { SignInForm } from '../components/SignIn.tsx';
 
 const MapPanel = lazy(() => import('../components/MapPanel.tsx'));
 
@@ -97,7 +98,7 @@ export default function AdminMap() {
       <h1 className="page-title">{t.adminMapTitle}</h1>
       <p className="lead">{t.adminMapIntro}</p>
       {me.error ? <ErrorBox error={me.error} retry={me.retry} /> : !me.data ? <Loading lines={2} /> : !admin ? (
-        <SignIn message={actor ? t.adminNotAdmin : t.adminNeedSignIn} onDone={() => { clearCache('/api/me'); me.retry(); }} />
+        <SignInForm message={actor ? t.adminNotAdmin : t.adminNeedSignIn} onDone={() => { clearCache('/api/me'); me.retry(); }} />
       ) : (
         <p className="muted">{t.signedInAs(actor!.displayName || actor!.username)}</p>
       )}
@@ -182,31 +183,3 @@ function Preview({ geography }: { geography: '63' | '34' }) {
   return <MapPanel geography={geography} values={new Map()} members={new Set()} measure="value" indicator={ind} regionName="" highlight={h} onHighlight={setH} neutral />;
 }
 
-function SignIn({ message, onDone }: { message: string; onDone: () => void }) {
-  const { t, lang } = useLang();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const ids = { u: useId(), p: useId() };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      await sendJson('POST', '/api/auth/sign-in', { username, password });
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', '', ''));
-    }
-  };
-  return (
-    <form className="panel sign-in" onSubmit={submit}>
-      <p role="note">{message}</p>
-      <div className="form-grid">
-        <div className="field"><label htmlFor={ids.u}>{t.username}</label><input id={ids.u} autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required /></div>
-        <div className="field"><label htmlFor={ids.p}>{t.password}</label><input id={ids.p} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required /></div>
-      </div>
-      <button type="submit" className="btn primary">{t.signIn}</button>
-      {error && <div className="error" role="alert"><p>{lang === 'vi' ? error.messageVi || error.messageEn : error.messageEn || error.messageVi}</p></div>}
-    </form>
-  );
-}
