@@ -39,12 +39,20 @@ async function ensurePostgresDatabase(url) {
   await client.end();
 }
 
-// Each test file migrates its own schema (t_…); they are dropped here, never while other files run.
-async function dropTestSchemas(url) {
+// Each test file migrates its own schema, t_<run id>_<random>; they are dropped here, never while a
+// file of this run is running: this run's schemas at its end, and those of runs over a day old (a run
+// that was killed). Runs going on at the same time (several people, one database) keep theirs.
+const runId = Date.now().toString(36);
+async function dropTestSchemas(url, which) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query(String.raw`SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\_%'`);
-  for (const { nspname } of rows) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
+  const { rows } = await client.query(String.raw`SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\_%\_%'`);
+  const dayAgo = Date.now() - 86_400_000;
+  const drop = rows.map((r) => r.nspname).filter((name) => {
+    const run = name.split('_')[1];
+    return which === 'mine' ? run === runId : parseInt(run, 36) < dayAgo;
+  });
+  for (const name of drop) await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
   await client.end();
 }
 
@@ -71,10 +79,10 @@ function run(files, env, label) {
 for (const store of stores) {
   if (store === 'postgres') {
     await ensurePostgresDatabase(pgUrl);
-    await dropTestSchemas(pgUrl);
+    await dropTestSchemas(pgUrl, 'stale');
   }
-  run(unitTests, { TEST_STORE: store, TEST_DATABASE_URL: pgUrl }, `store ${store}`);
-  if (store === 'postgres') await dropTestSchemas(pgUrl);
+  run(unitTests, { TEST_STORE: store, TEST_DATABASE_URL: pgUrl, TEST_RUN_ID: runId }, `store ${store}`);
+  if (store === 'postgres') await dropTestSchemas(pgUrl, 'mine');
 }
 run(browserTests, { TEST_STORE: 'sqlite' }, 'browser');
 console.log(`\ntests: ${totals.pass} passed, ${totals.fail} failed`);

@@ -5,8 +5,9 @@
 import type { Db } from '../db/database.ts';
 import { reference, type IndicatorRef, type Reference, type UnitRef } from '../catalogue/reference.ts';
 import { endDate, fromKey, periodKey, samePeriodLastYear, type Period } from '../periods/period.ts';
-import { readRollups } from './rollupRepository.ts';
-import { fromMicro, type RollupRow } from './rollupDeltas.ts';
+import { readPivotRollups, type PivotRollup } from './rollupRepository.ts';
+import { cachedAnswer } from './answerCache.ts';
+import { fromMicro } from './rollupDeltas.ts';
 import { regionalIndicator, type RegionalFigure } from './regional.ts';
 import { evalFormula } from './math/formulaEval.ts';
 import { formulaVariables, parseFormula } from './math/formulaParse.ts';
@@ -32,35 +33,39 @@ export interface PivotQuery {
   breakdownId?: number;
 }
 
+/** The pivot, kept in memory until the store changes (answerCache.ts); each caller gets its own cells. */
 export async function regionalPivot(db: Db, q: PivotQuery): Promise<PivotCell[]> {
+  const key = `pivot|${periodKey(q.period)}|${q.breakdownId ?? 0}|${q.regions?.join(',') ?? '*'}|${q.indicators?.join(',') ?? '*'}`;
+  const cells = await cachedAnswer(db, key, () => computePivot(db, q));
+  return cells.map((c) => ({ ...c, coverage: { ...c.coverage } }));
+}
+
+async function computePivot(db: Db, q: PivotQuery): Promise<PivotCell[]> {
   const ref = await reference(db);
   const regions = pickRegions(ref, q.regions);
   const indicators = pickIndicators(ref, q.indicators);
   const cur = periodKey(q.period);
   const prev = periodKey(samePeriodLastYear(q.period));
   const planKey = periodKey({ kind: 'year', year: q.period.year, n: 0 });
-  const rows = await readRollups(db.k, {
-    periods: [...new Set([cur, prev, planKey])],
-    breakdownId: q.breakdownId ?? 0,
-    regionIds: regions.map((r) => r.id),
-  });
-  const at = indexRollups(rows);
+  const at = indexRollups(await readPivotRollups(db, cur, prev, planKey, q.breakdownId ?? 0), cur);
   const cells: PivotCell[] = [];
   const slow: Array<[UnitRef, IndicatorRef]> = [];
+  const curEnd = endDate(q.period);
+  const prevEnd = endDate(fromKey(prev));
   for (const region of regions) {
-    const members = ref.membersOn(region.id, endDate(q.period)).length;
-    const prevMembers = ref.membersOn(region.id, endDate(fromKey(prev))).length;
+    const members = ref.membersOn(region.id, curEnd).length;
+    const prevMembers = ref.membersOn(region.id, prevEnd).length;
     const same = sameUnitsBehind(ref, region.id, q.period);
     for (const ind of indicators) {
-      const c = at(cur, ind.id, region.id, 0);
-      const p = at(prev, ind.id, region.id, 0);
-      const plan = at(planKey, ind.id, region.id, 1);
-      const exact = same && c !== undefined && c.n === members && (p === undefined || p.n === prevMembers);
-      if (!exact && c !== undefined && c.n > 0) {
+      const c = at(CUR, ind.id, region.id);
+      const p = at(PREV, ind.id, region.id);
+      const plan = at(PLAN, ind.id, region.id);
+      const exact = same && c !== undefined && c[N] === members && (p === undefined || p[N] === prevMembers);
+      if (!exact && c !== undefined && c[N] > 0) {
         slow.push([region, ind]);
         continue;
       }
-      cells.push(cellFromRollups(region, ind, c, p, plan, members, prevMembers));
+      cells.push(cellFromRollups(region, ind, c, p, plan, members));
     }
   }
   for (const [region, ind] of slow) {
@@ -103,8 +108,8 @@ function derivedCells(ref: Reference, regions: UnitRef[], codes: string[] | unde
 }
 
 function cellFromRollups(
-  region: UnitRef, ind: IndicatorRef, c: RollupRow | undefined, p: RollupRow | undefined,
-  plan: RollupRow | undefined, members: number, prevMembers: number,
+  region: UnitRef, ind: IndicatorRef, c: PivotRollup | undefined, p: PivotRollup | undefined,
+  plan: PivotRollup | undefined, members: number,
 ): PivotCell {
   const value = levelOf(ind, c);
   const previous = levelOf(ind, p);
@@ -112,24 +117,23 @@ function cellFromRollups(
     ind.aggregation === 'weighted_index'
       ? value === null ? null : value - 100
       : value !== null && previous ? (value / previous - 1) * 100 : null;
-  const planTotal = plan && plan.n > 0 ? fromMicro(plan.total_micro) : null;
-  const planComplete = plan !== undefined && plan.n === members;
+  const planTotal = plan && plan[N] > 0 ? fromMicro(plan[TOTAL]) : null;
+  const planComplete = plan !== undefined && plan[N] === members;
   return {
     region: region.slug, indicator: ind.code, value, previous, growthPct,
-    coverage: { reported: c?.n ?? 0, of: members },
-    estimates: c?.n_estimate ?? 0,
+    coverage: { reported: c?.[N] ?? 0, of: members },
+    estimates: c?.[N_ESTIMATE] ?? 0,
     plan: planTotal,
     pctOfPlan: value !== null && planTotal && planComplete && ind.aggregation === 'sum' ? (value / planTotal) * 100 : null,
     rank: null,
     method: 'rollup',
   };
-  void prevMembers;
 }
 
-function levelOf(ind: IndicatorRef, r: RollupRow | undefined): number | null {
-  if (!r || r.n === 0) return null;
-  if (ind.aggregation === 'weighted_index') return r.wtotal > 0 ? r.wsum / r.wtotal : null;
-  if (ind.aggregation === 'sum') return fromMicro(r.total_micro);
+function levelOf(ind: IndicatorRef, r: PivotRollup | undefined): number | null {
+  if (!r || r[N] === 0) return null;
+  if (ind.aggregation === 'weighted_index') return r[WTOTAL] > 0 ? r[WSUM] / r[WTOTAL] : null;
+  if (ind.aggregation === 'sum') return fromMicro(r[TOTAL]);
   return null;
 }
 
@@ -153,10 +157,18 @@ function rankCells(cells: PivotCell[]): void {
   }
 }
 
-function indexRollups(rows: RollupRow[]) {
-  const m = new Map<string, RollupRow>();
-  for (const r of rows) m.set(`${r.period}|${r.indicator_id}|${r.region_id}|${r.measure}`, r);
-  return (period: number, ind: number, region: number, measure: number) => m.get(`${period}|${ind}|${region}|${measure}`);
+// Columns of a PivotRollup, and the three slots a row can fill: this period, last year's, the plan.
+const [PERIOD, MEASURE, INDICATOR, REGION, N, N_ESTIMATE, TOTAL, WSUM, WTOTAL] = [0, 1, 2, 3, 4, 5, 6, 7, 8] as const;
+const [CUR, PREV, PLAN] = [0, 1, 2] as const;
+
+/** Rows by slot × region × indicator as one number (ids below 2^21: exact in a double). */
+function indexRollups(rows: PivotRollup[], cur: number) {
+  const m = new Map<number, PivotRollup>();
+  for (const r of rows) {
+    const slot = r[MEASURE] === 1 ? PLAN : r[PERIOD] === cur ? CUR : PREV;
+    m.set((slot * 2_097_152 + r[REGION]) * 2_097_152 + r[INDICATOR], r);
+  }
+  return (slot: number, ind: number, region: number) => m.get((slot * 2_097_152 + region) * 2_097_152 + ind);
 }
 
 const sameCache = new WeakMap<Reference, Map<string, boolean>>();

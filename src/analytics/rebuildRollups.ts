@@ -1,6 +1,7 @@
 // Recomputing rollups from the values, period by period, through the very same delta arithmetic the
 // writes use (so a recomputation and the incremental sums agree to the last micro-unit). Used when the
 // sums' definition moves (region memberships, weights) and by the consistency check.
+import { noteStoreChanged } from './answerCache.ts';
 import type { Db } from '../db/database.ts';
 import { reference, type Reference } from '../catalogue/reference.ts';
 import { toRecord } from '../collection/valueRepository.ts';
@@ -40,15 +41,17 @@ async function forEachPeriod(db: Db, ref: Reference, onPeriod: (period: number, 
 
 export async function rebuildRollups(db: Db): Promise<number> {
   const ref = await reference(db);
-  return db.k.transaction().execute(async (trx) => {
+  const n = await db.k.transaction().execute(async (trx) => {
     await trx.deleteFrom('rollup').execute();
-    let n = 0;
-    await forEachPeriod(db.kind === 'sqlite' ? { ...db, k: trx } : db, ref, async (_p, rows) => {
-      await applyRollupDeltas(trx, rows);
-      n += rows.length;
+    let rows = 0;
+    await forEachPeriod(db.kind === 'sqlite' ? { ...db, k: trx } : db, ref, async (_p, deltas) => {
+      await applyRollupDeltas(trx, deltas);
+      rows += deltas.length;
     });
-    return n;
+    return rows;
   });
+  noteStoreChanged(db);
+  return n;
 }
 
 export interface RollupMismatch {

@@ -117,7 +117,7 @@ class ValueTableView {
 }
 
 function compute(
-  ref: Reference, region: UnitRef, ind: IndicatorRef, period: Period, prevPeriod: Period, members: UnitRef[],
+  ref: Reference, region: UnitRef, ind: IndicatorRef, period: Period, prevPeriod: Period, members: readonly UnitRef[],
   covering: Map<number, number[]>, keys: { cur: number; prev: number; plan: number }, t: ValueTableView,
 ): RegionalFigure {
   const slug = (id: number) => ref.unitsById.get(id)?.slug ?? String(id);

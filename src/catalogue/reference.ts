@@ -1,6 +1,7 @@
 // An in-memory snapshot of the master data the hot paths need (ids, validity, region membership,
 // weights), read once per store and refreshed whenever master data or weights are written.
 import type { Db } from '../db/database.ts';
+import { noteStoreChanged } from '../analytics/answerCache.ts';
 import { endDate, fromKey } from '../periods/period.ts';
 
 export interface UnitRef {
@@ -56,6 +57,7 @@ export class Reference {
   readonly successors = new Map<number, number[]>(); // predecessor → successors
   // Numeric keys (unit × 10^7 + period key): this lookup runs once per value in bulk loads.
   private readonly regionsCache = new Map<number, number[]>();
+  private readonly membersCache = new Map<string, readonly UnitRef[]>();
 
   /** Regions whose membership includes the unit on the period's end date (provinces only roll up). */
   regionsOf(unitId: number, periodKey: number): number[] {
@@ -74,12 +76,18 @@ export class Reference {
     return regions;
   }
 
-  /** Members of a region on a date, in code order. */
-  membersOn(regionId: number, date: string): UnitRef[] {
-    return this.memberships
-      .filter((m) => m.regionId === regionId && inForce(m, date))
-      .map((m) => this.unitsById.get(m.unitId)!)
-      .sort((a, b) => (a.code ?? a.slug).localeCompare(b.code ?? b.slug));
+  /** Members of a region on a date, in code order (cached: the snapshot is replaced, never edited). */
+  membersOn(regionId: number, date: string): readonly UnitRef[] {
+    const key = `${regionId}|${date}`;
+    let members = this.membersCache.get(key);
+    if (!members) {
+      members = Object.freeze(this.memberships
+        .filter((m) => m.regionId === regionId && inForce(m, date))
+        .map((m) => this.unitsById.get(m.unitId)!)
+        .sort((a, b) => (a.code ?? a.slug).localeCompare(b.code ?? b.slug)));
+      this.membersCache.set(key, members);
+    }
+    return members;
   }
 
   weightOf(unitId: number, indicatorId: number): number | null {
@@ -121,6 +129,7 @@ export function reference(db: Db): Promise<Reference> {
 /** Call after writing master data or weights. */
 export function invalidateReference(db: Db): void {
   cache.delete(db);
+  noteStoreChanged(db); // answers computed with the old memberships or weights are dropped too
 }
 
 async function loadReference(db: Db): Promise<Reference> {

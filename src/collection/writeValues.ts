@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import { applyRollupDeltas } from '../analytics/rollupRepository.ts';
 import { contribution, RollupDeltaSet } from '../analytics/rollupDeltas.ts';
 import { reference, type Reference } from '../catalogue/reference.ts';
+import { noteStoreChanged } from '../analytics/answerCache.ts';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { decideWrite, keyOf, type ValueRecord, type ValueWrite, type WriteProblem } from './valueModel.ts';
@@ -35,7 +36,9 @@ export class WriteRejected extends Error {
 
 export async function writeValues(db: Db, writes: ValueWrite[], ctx: ChangeContext): Promise<WriteResult> {
   const ref = await reference(db);
-  return db.k.transaction().execute((trx) => writeInTransaction(trx, db.kind === 'postgres', ref, writes, ctx));
+  const result = await db.k.transaction().execute((trx) => writeInTransaction(trx, db.kind === 'postgres', ref, writes, ctx));
+  noteStoreChanged(db); // after the commit: cached answers from now on see these values
+  return result;
 }
 
 export async function writeInTransaction(

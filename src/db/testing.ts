@@ -9,9 +9,11 @@ export const testPostgresUrl =
 
 export async function openTestDb(): Promise<Db> {
   if (testStoreKind === 'sqlite') return openDb({ kind: 'sqlite', url: ':memory:' });
-  const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  // t_<run>_<file>: the runner names its run (TEST_RUN_ID); a file run on its own gets the time.
+  const run = process.env.TEST_RUN_ID ?? Date.now().toString(36);
+  const schema = `t_${run}_${randomBytes(4).toString('hex')}`;
   // The schema is not dropped on close: Kysely's migrator introspects every schema of the database,
   // and a schema dropped by a parallel test file mid-introspection fails it ("schema … does not exist").
-  // The test runner (scripts/test.mjs) drops all test schemas before and after the PostgreSQL run.
+  // The test runner (scripts/test.mjs) drops its run's schemas when the run ends, and stale ones.
   return openDb({ kind: 'postgres', url: testPostgresUrl, schema, poolSize: 4 });
 }

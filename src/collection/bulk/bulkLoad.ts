@@ -2,6 +2,7 @@
 // new values appended at the engine's own bulk speed, existing ones revised with their history kept,
 // and the rollups moved batch by batch so a query right after the load already sees every value.
 import { reference, type Reference } from '../../catalogue/reference.ts';
+import { noteStoreChanged } from '../../analytics/answerCache.ts';
 import type { Db } from '../../db/database.ts';
 import type { ValueWrite } from '../valueModel.ts';
 import type { ChangeContext } from '../writeValues.ts';
@@ -27,7 +28,11 @@ export interface BulkEngine {
 
 export async function bulkLoad(db: Db, batches: Batches, ctx: ChangeContext, opts: BulkOptions = {}): Promise<BulkResult> {
   const ref = await reference(db);
-  return db.kind === 'sqlite' ? sqliteBulkLoad(db, ref, batches, ctx, opts) : postgresBulkLoad(db, ref, batches, ctx, opts);
+  try {
+    return await (db.kind === 'sqlite' ? sqliteBulkLoad(db, ref, batches, ctx, opts) : postgresBulkLoad(db, ref, batches, ctx, opts));
+  } finally {
+    noteStoreChanged(db);
+  }
 }
 
 export const VALUE_COLUMNS = [

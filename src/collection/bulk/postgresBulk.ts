@@ -1,6 +1,7 @@
 // PostgreSQL bulk path: COPY each batch straight into the values table inside one transaction; a
 // batch that meets existing values (unique violation) is rolled back to its savepoint and merged row
-// by row under the same rules as any edit. Rollup deltas go in with one set-based upsert per batch.
+// by row under the same rules as any edit. Rollup deltas for keys no one has written yet are COPYed
+// too (an upsert costs ~3× a COPY per row); the others go in with one set-based upsert per batch.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
@@ -22,9 +23,10 @@ export async function postgresBulkLoad(db: Db, ref: Reference, batches: Batches,
     );
     const changeSetId = rows[0].id as number;
     const result: BulkResult = { changeSetId, inserted: 0, updated: 0, unchanged: 0 };
+    const rollups = new RollupWriter(client);
     let done = 0;
     for await (const batch of batches) {
-      await loadBatch(client, ref, batch, done, changeSetId, result);
+      await loadBatch(client, ref, batch, done, changeSetId, result, rollups);
       done += batch.length;
       opts.onProgress?.(done);
     }
@@ -39,7 +41,9 @@ export async function postgresBulkLoad(db: Db, ref: Reference, batches: Batches,
   }
 }
 
-async function loadBatch(client: pg.PoolClient, ref: Reference, batch: ValueWrite[], offset: number, cs: number, result: BulkResult) {
+async function loadBatch(
+  client: pg.PoolClient, ref: Reference, batch: ValueWrite[], offset: number, cs: number, result: BulkResult, rollups: RollupWriter,
+) {
   const deltas = new RollupDeltaSet();
   await client.query('SAVEPOINT batch');
   try {
@@ -54,7 +58,7 @@ async function loadBatch(client: pg.PoolClient, ref: Reference, batch: ValueWrit
     await client.query('ROLLBACK TO SAVEPOINT batch');
     await mergeBatch(client, ref, batch, offset, cs, result, deltas);
   }
-  await upsertRollups(client, deltas.sorted());
+  await rollups.write(deltas.sorted());
   await client.query('RELEASE SAVEPOINT batch');
 }
 
@@ -130,6 +134,70 @@ async function mergeBatch(
   }
   if (fresh.length) await copyValues(client, fresh, cs);
   result.inserted += fresh.length;
+}
+
+/**
+ * Sends a load's rollup deltas. A key is new when its period had no rollups before the load (asked once
+ * per period) and no earlier batch of this load wrote it: new keys are COPYed, the rest upserted. A
+ * concurrent writer creating one of the "new" keys meanwhile makes the COPY fail with a unique
+ * violation; its savepoint is rolled back and everything goes through the upsert instead.
+ */
+class RollupWriter {
+  private readonly hadRollups = new Map<number, boolean>();
+  private readonly written = new Map<number, Set<number>>();
+
+  constructor(private readonly client: pg.PoolClient) {}
+
+  async write(rows: RollupRow[]): Promise<void> {
+    if (!rows.length) return;
+    await this.learnPeriods(rows);
+    const fresh: RollupRow[] = [];
+    const known: RollupRow[] = [];
+    for (const r of rows) {
+      const k = ((r.indicator_id * 16_777_216 + r.breakdown_id) * 2 + r.measure) * 4096 + r.region_id;
+      let seen = this.written.get(r.period);
+      if (!seen) this.written.set(r.period, (seen = new Set()));
+      if (this.hadRollups.get(r.period) || seen.has(k)) known.push(r);
+      else fresh.push(r);
+      seen.add(k);
+    }
+    if (fresh.length) {
+      await this.client.query('SAVEPOINT rollups');
+      try {
+        await copyRollups(this.client, fresh);
+        await this.client.query('RELEASE SAVEPOINT rollups');
+      } catch (e) {
+        if ((e as { code?: string }).code !== '23505') throw e;
+        await this.client.query('ROLLBACK TO SAVEPOINT rollups');
+        known.push(...fresh);
+      }
+    }
+    await upsertRollups(this.client, known);
+  }
+
+  private async learnPeriods(rows: RollupRow[]): Promise<void> {
+    const unknown = [...new Set(rows.map((r) => r.period))].filter((p) => !this.hadRollups.has(p));
+    if (!unknown.length) return;
+    const { rows: found } = await this.client.query(
+      'SELECT p FROM unnest($1::int[]) AS p WHERE EXISTS (SELECT 1 FROM rollup WHERE period = p)', [unknown]);
+    const present = new Set(found.map((r: { p: number }) => r.p));
+    for (const p of unknown) this.hadRollups.set(p, present.has(p));
+  }
+}
+
+async function copyRollups(client: pg.PoolClient, rows: RollupRow[]): Promise<void> {
+  const stream = client.query(copyFrom('COPY rollup (period, indicator_id, breakdown_id, measure, region_id, n, n_estimate, total_micro, nw, wsum, wtotal) FROM STDIN'));
+  const CHUNK = 2000;
+  function* lines() {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      let out = '';
+      for (const r of rows.slice(i, i + CHUNK)) {
+        out += `${r.period}\t${r.indicator_id}\t${r.breakdown_id}\t${r.measure}\t${r.region_id}\t${r.n}\t${r.n_estimate}\t${r.total_micro}\t${r.nw}\t${r.wsum}\t${r.wtotal}\n`;
+      }
+      yield out;
+    }
+  }
+  await pipeline(Readable.from(lines()), stream);
 }
 
 async function upsertRollups(client: pg.PoolClient, rows: RollupRow[]): Promise<void> {
