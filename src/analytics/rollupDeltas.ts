@@ -29,6 +29,23 @@ export function toMicro(value: number): number {
 
 export const fromMicro = (micro: number): number => micro / 1e6;
 
+// A rollup row's key as one number, exact in a double: indicator < 2^12, breakdown < 2^20, measure < 2,
+// region (a unit id) < 2^16 — 49 bits; national scale (hundreds of indicators, tens of thousands of
+// units with the communes) stays far inside. Beyond, say so rather than let two keys collide.
+function keyBase(key: Pick<ValueKey, 'indicatorId' | 'breakdownId' | 'measure'>): number {
+  if (key.indicatorId >= 4096 || key.breakdownId >= 1_048_576) throw new RangeError(`rollup key out of range: indicator ${key.indicatorId}, breakdown ${key.breakdownId}`);
+  return ((key.indicatorId * 1_048_576 + key.breakdownId) * 2 + key.measure) * 65_536;
+}
+
+/** The same number for a row (without its period). */
+export const rollupRowKey = (r: RollupRow): number =>
+  keyBase({ indicatorId: r.indicator_id, breakdownId: r.breakdown_id, measure: r.measure }) + regionPart(r.region_id);
+
+function regionPart(region: number): number {
+  if (region >= 65_536) throw new RangeError(`rollup key out of range: region ${region}`);
+  return region;
+}
+
 export function contribution(c: Pick<ValueContent, 'value' | 'status'> | null, weight: number | null): RollupSums {
   if (!c || c.value === null) return NO_CONTRIBUTION;
   const weighted = weight !== null;
@@ -62,10 +79,9 @@ export class RollupDeltaSet {
     if (!dn && !de && !dt && !dnw && !dws && !dwt) return;
     let rows = this.byPeriod.get(key.period);
     if (!rows) this.byPeriod.set(key.period, (rows = new Map()));
-    // indicator < 2^12, breakdown < 2^24, measure < 2, region < 2^12: 49 bits, exact in a double.
-    const base = ((key.indicatorId * 16_777_216 + key.breakdownId) * 2 + key.measure) * 4096;
+    const base = keyBase(key);
     for (const region of regions) {
-      const k = base + region;
+      const k = base + regionPart(region);
       const row = rows.get(k);
       if (row) {
         row.n += dn;
@@ -94,9 +110,9 @@ export class RollupDeltaSet {
     const nw = weight === null ? 0 : 1;
     const ws = weight === null ? 0 : value * weight;
     const wt = weight ?? 0;
-    const base = ((key.indicatorId * 16_777_216 + key.breakdownId) * 2 + key.measure) * 4096;
+    const base = keyBase(key);
     for (const region of regions) {
-      const row = rows.get(base + region);
+      const row = rows.get(base + regionPart(region));
       if (row) {
         row.n += 1;
         row.n_estimate += est;
@@ -105,7 +121,7 @@ export class RollupDeltaSet {
         row.wsum += ws;
         row.wtotal += wt;
       } else {
-        rows.set(base + region, {
+        rows.set(base + regionPart(region), {
           period: key.period, indicator_id: key.indicatorId, breakdown_id: key.breakdownId, measure: key.measure,
           region_id: region, n: 1, n_estimate: est, total_micro: micro, nw, wsum: ws, wtotal: wt,
         });

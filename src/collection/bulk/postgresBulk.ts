@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { contribution, RollupDeltaSet, type RollupRow } from '../../analytics/rollupDeltas.ts';
+import { contribution, RollupDeltaSet, rollupRowKey, type RollupRow } from '../../analytics/rollupDeltas.ts';
 import type { Reference } from '../../catalogue/reference.ts';
 import type { Db, PostgresHandle } from '../../db/database.ts';
 import { decideWrite, keyOf, type ValueRecord, type ValueWrite } from '../valueModel.ts';
@@ -154,7 +154,7 @@ class RollupWriter {
     const fresh: RollupRow[] = [];
     const known: RollupRow[] = [];
     for (const r of rows) {
-      const k = ((r.indicator_id * 16_777_216 + r.breakdown_id) * 2 + r.measure) * 4096 + r.region_id;
+      const k = rollupRowKey(r);
       let seen = this.written.get(r.period);
       if (!seen) this.written.set(r.period, (seen = new Set()));
       if (this.hadRollups.get(r.period) || seen.has(k)) known.push(r);

@@ -6,6 +6,8 @@ import * as followup from './2026-11-23T2110-followup.ts';
 import * as geoBoundaries from './2026-11-23T2120-geo-boundaries.ts';
 import * as access from './2026-11-23T2130-access.ts';
 import * as collectionWorkflow from './2026-11-23T2140-collection-workflow.ts';
+import * as signInLockout from './2026-11-23T2230-sign-in-lockout.ts';
+import * as rollupChangeNotify from './2026-11-23T2240-rollup-change-notify.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1900-reporting-core': reportingCore,
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T2120-geo-boundaries': geoBoundaries,
   '2026-11-23T2130-access': access,
   '2026-11-23T2140-collection-workflow': collectionWorkflow,
+  '2026-11-23T2230-sign-in-lockout': signInLockout,
+  '2026-11-23T2240-rollup-change-notify': rollupChangeNotify,
 };
