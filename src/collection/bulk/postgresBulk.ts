@@ -11,7 +11,7 @@ import type { Reference } from '../../catalogue/reference.ts';
 import type { Db, PostgresHandle } from '../../db/database.ts';
 import { decideWrite, keyOf, type ValueRecord, type ValueWrite } from '../valueModel.ts';
 import { WriteRejected, type ChangeContext } from '../writeValues.ts';
-import { VALUE_COLUMNS, type Batches, type BulkOptions, type BulkResult } from './bulkLoad.ts';
+import { ROLLUP_FLUSH_ROWS, VALUE_COLUMNS, type Batches, type BulkOptions, type BulkResult } from './bulkLoad.ts';
 
 export async function postgresBulkLoad(db: Db, ref: Reference, batches: Batches, ctx: ChangeContext, opts: BulkOptions): Promise<BulkResult> {
   const client = await (db.raw as PostgresHandle).pool.connect();
@@ -24,12 +24,15 @@ export async function postgresBulkLoad(db: Db, ref: Reference, batches: Batches,
     const changeSetId = rows[0].id as number;
     const result: BulkResult = { changeSetId, inserted: 0, updated: 0, unchanged: 0 };
     const rollups = new RollupWriter(client);
+    const deltas = new RollupDeltaSet();
     let done = 0;
     for await (const batch of batches) {
-      await loadBatch(client, ref, batch, done, changeSetId, result, rollups);
+      await loadBatch(client, ref, batch, done, changeSetId, result, deltas);
+      if (deltas.size >= (opts.rollupFlushRows ?? ROLLUP_FLUSH_ROWS)) await rollups.write(deltas);
       done += batch.length;
       opts.onProgress?.(done);
     }
+    await rollups.write(deltas);
     await client.query('UPDATE change_set SET rows = $1 WHERE id = $2', [result.inserted + result.updated, changeSetId]);
     await client.query('COMMIT');
     return result;
@@ -41,10 +44,10 @@ export async function postgresBulkLoad(db: Db, ref: Reference, batches: Batches,
   }
 }
 
+/** One batch's values under a savepoint; its rollup deltas join `deltas` once its values are in. */
 async function loadBatch(
-  client: pg.PoolClient, ref: Reference, batch: ValueWrite[], offset: number, cs: number, result: BulkResult, rollups: RollupWriter,
+  client: pg.PoolClient, ref: Reference, batch: ValueWrite[], offset: number, cs: number, result: BulkResult, deltas: RollupDeltaSet,
 ) {
-  const deltas = new RollupDeltaSet();
   await client.query('SAVEPOINT batch');
   try {
     await copyValues(client, batch, cs);
@@ -58,7 +61,6 @@ async function loadBatch(
     await client.query('ROLLBACK TO SAVEPOINT batch');
     await mergeBatch(client, ref, batch, offset, cs, result, deltas);
   }
-  await rollups.write(deltas.sorted());
   await client.query('RELEASE SAVEPOINT batch');
 }
 
@@ -142,13 +144,16 @@ async function mergeBatch(
  * concurrent writer creating one of the "new" keys meanwhile makes the COPY fail with a unique
  * violation; its savepoint is rolled back and everything goes through the upsert instead.
  */
-class RollupWriter {
+export class RollupWriter {
   private readonly hadRollups = new Map<number, boolean>();
   private readonly written = new Map<number, Set<number>>();
 
   constructor(private readonly client: pg.PoolClient) {}
 
-  async write(rows: RollupRow[]): Promise<void> {
+  /** Writes the pending deltas and clears them. */
+  async write(deltas: RollupDeltaSet): Promise<void> {
+    const rows = deltas.sorted();
+    deltas.clear();
     if (!rows.length) return;
     await this.learnPeriods(rows);
     const fresh: RollupRow[] = [];

@@ -1,11 +1,11 @@
 // SQLite bulk path: prepared statements inside one IMMEDIATE transaction, holding Kysely's connection
 // so no other query interleaves. A row that already exists goes through the same rules as any edit.
-import { contribution, RollupDeltaSet, type RollupRow } from '../../analytics/rollupDeltas.ts';
+import { contribution, RollupDeltaSet } from '../../analytics/rollupDeltas.ts';
 import type { Reference } from '../../catalogue/reference.ts';
 import type { Db, SqliteHandle } from '../../db/database.ts';
 import { decideWrite, type ValueRecord, type ValueWrite } from '../valueModel.ts';
 import { WriteRejected, type ChangeContext } from '../writeValues.ts';
-import type { Batches, BulkOptions, BulkResult } from './bulkLoad.ts';
+import { ROLLUP_FLUSH_ROWS, type Batches, type BulkOptions, type BulkResult } from './bulkLoad.ts';
 
 export async function sqliteBulkLoad(db: Db, ref: Reference, batches: Batches, ctx: ChangeContext, opts: BulkOptions): Promise<BulkResult> {
   const s = (db.raw as SqliteHandle).sqlite;
@@ -24,10 +24,10 @@ export async function sqliteBulkLoad(db: Db, ref: Reference, batches: Batches, c
         for (const w of batch) {
           loadOne(st, ref, deltas, w, index++, changeSetId, result);
         }
-        for (const r of deltas.sorted()) st.rollup.run(rollupParams(r));
-        deltas.clear();
+        if (deltas.size >= (opts.rollupFlushRows ?? ROLLUP_FLUSH_ROWS)) flushRollups(st, deltas);
         opts.onProgress?.(index);
       }
+      flushRollups(st, deltas);
       st.changeSetRows.run(result.inserted + result.updated, changeSetId);
       s.exec('COMMIT');
       return result;
@@ -75,8 +75,11 @@ function loadOne(
   deltas.add(w, regions, contribution(before, weight), contribution(w, weight));
 }
 
-function rollupParams(r: RollupRow): unknown[] {
-  return [r.period, r.indicator_id, r.breakdown_id, r.measure, r.region_id, r.n, r.n_estimate, r.total_micro, r.nw, r.wsum, r.wtotal];
+function flushRollups(st: ReturnType<typeof statements>, deltas: RollupDeltaSet): void {
+  for (const r of deltas.sorted()) {
+    st.rollup.run(r.period, r.indicator_id, r.breakdown_id, r.measure, r.region_id, r.n, r.n_estimate, r.total_micro, r.nw, r.wsum, r.wtotal);
+  }
+  deltas.clear();
 }
 
 function statements(s: SqliteHandle['sqlite']) {
