@@ -8,6 +8,7 @@ import type { Lang } from '../shared/format.ts';
 import { UserError } from '../server/errors.ts';
 import { conferenceInputSchema } from './conference.ts';
 import { createConference, findConference } from './store.ts';
+import { cliAudit } from './audit.ts';
 import { conferenceDetail, listConferences, regionConferences } from './views.ts';
 import { conferenceFigures } from './figures.ts';
 import { difficultySummary } from './difficultyStore.ts';
@@ -97,7 +98,7 @@ export function registerConferenceCommands(program: Command): void {
           const { origin: _o, ...rest } = raw as Record<string, unknown>;
           const c = conferenceInputSchema.parse(rest);
           if (c.slug && (await findConference(db, c.slug))) { console.log(`= ${c.slug} (đã có / exists)`); continue; }
-          const r = await createConference(db, c).catch(cliError);
+          const r = await createConference(db, c, { audit: cliAudit('conference.create', 'conference') }).catch(cliError);
           console.log(`+ ${r.slug}${r.warnings.length ? ` — ${r.warnings.map((w) => w.vi).join(' ')}` : ''}`);
         }
       });

@@ -125,17 +125,23 @@ describe('conferences API', () => {
     assert.match(other.json().error.message, /tỉnh, thành phố của mình/);
     assert.equal((await send('PATCH', `/api/difficulties/${mine.json().id}`, { kind: 'difficulty' }, await h.as('province_officer', { province: 'ca-mau' }))).statusCode, 403);
     assert.equal((await send('PATCH', `/api/difficulties/${mine.json().id}`, { kind: 'difficulty' }, kg)).statusCode, 200);
-    assert.equal((await get('/api/difficulties/summary?region=south&period=9T/2024')).statusCode, 401, 'difficulties are not public');
-    const sum = (await get('/api/difficulties/summary?region=south&period=9T/2024', await h.as('viewer'))).json();
+    const pub = await get('/api/difficulties/summary?region=south&period=9T/2024');
+    assert.equal(pub.statusCode, 200);
+    assert.equal(pub.json().total, 0, 'what a province recorded is not public');
+    assert.equal((await get('/api/difficulties/summary?region=south&period=9T/2024', await h.as('viewer'))).json().total, 0, 'a viewer reads as the public');
+    assert.equal((await get('/api/difficulties/summary?region=south&period=9T/2024', await h.as('province_officer', { province: 'ca-mau' }))).json().total, 0, 'nor another province\'s');
+    assert.equal((await get('/api/difficulties/summary?region=south&period=9T/2024', kg)).json().total, 1, 'the province reads its own');
+    const sum = (await get('/api/difficulties/summary?region=south&period=9T/2024', await h.as('ministry_unit', { ministryUnit: 'cuc-hoa-chat' }))).json();
     assert.equal(sum.total, 1);
     assert.equal(sum.groups[0].label, 'Cụm công nghiệp');
     assert.equal(sum.groups[0].kinds[0].label, 'Khó khăn');
     assert.equal(sum.groups[0].kinds[0].items[0].text, 'Vướng mắc giải phóng mặt bằng cụm công nghiệp.');
-    const n6 = (await get('/api/difficulties/summary?conference=north-vi-2019', await h.as('viewer'))).json();
+    const n6 = (await get('/api/difficulties/summary?conference=north-vi-2019')).json();
+    assert.equal(n6.total, 6, 'quoted from a published article: public');
     assert.equal(n6.total, 6);
     assert.deepEqual(n6.groups.map((g: any) => g.field), ['industry', 'industrial_clusters', 'trade', 'trade_infrastructure', 'planning']);
     assert.ok(n6.groups.every((g: any) => g.kinds.every((k: any) => k.kind === 'limitation')));
-    const sourced = (await get('/api/difficulties?conference=north-vi-2019', await h.as('viewer'))).json().difficulties[0];
+    const sourced = (await get('/api/difficulties?conference=north-vi-2019')).json().difficulties[0];
     assert.equal((await send('DELETE', `/api/difficulties/${sourced.id}`, undefined, await h.as('admin'))).statusCode, 409);
   });
 

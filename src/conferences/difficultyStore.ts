@@ -10,6 +10,8 @@ import { sanitizeRichText, richTextToPlain } from './richText.ts';
 import { parseJson, type Source } from './sources.ts';
 import { findConference } from './store.ts';
 import { inForce } from '../catalogue/reference.ts';
+import { writeAudit, type AuditNote } from './audit.ts';
+import type { DifficultyScope } from './roles.ts';
 
 export type DifficultyInput = z.output<typeof difficultyInputSchema>;
 
@@ -32,15 +34,18 @@ export async function resolveDifficulty(db: Db, d: DifficultyInput) {
   return { l, unit, conf, period, regionId };
 }
 
-export async function createDifficulty(db: Db, d: DifficultyInput, by: string, origin: 'user' | 'seed' = 'user'): Promise<number> {
+export async function createDifficulty(db: Db, d: DifficultyInput, by: string, origin: 'user' | 'seed' = 'user', audit?: AuditNote): Promise<number> {
   const { unit, conf, period, regionId } = await resolveDifficulty(db, d);
   const now = new Date().toISOString();
-  const r = await db.k.insertInto('difficulty').values({
-    unit_id: unit.id, region_id: regionId, conference_id: conf?.id ?? null, period: period?.code ?? null, period_key: period?.key ?? null,
-    field: d.field, kind: d.kind, body: sanitizeRichText(d.body), origin, source: d.source ? JSON.stringify(d.source) : null,
-    created_by: by, created_at: now, updated_at: now,
-  }).returning('id').executeTakeFirstOrThrow();
-  return r.id;
+  return db.k.transaction().execute(async (tx) => {
+    const r = await tx.insertInto('difficulty').values({
+      unit_id: unit.id, region_id: regionId, conference_id: conf?.id ?? null, period: period?.code ?? null, period_key: period?.key ?? null,
+      field: d.field, kind: d.kind, body: sanitizeRichText(d.body), origin, source: d.source ? JSON.stringify(d.source) : null,
+      created_by: by, created_at: now, updated_at: now,
+    }).returning('id').executeTakeFirstOrThrow();
+    await writeAudit(tx, audit, { entityId: r.id, after: { unit: unit.slug, period: period?.code ?? null, field: d.field, kind: d.kind } });
+    return r.id;
+  });
 }
 
 export async function getDifficulty(db: Db, id: number) {
@@ -49,7 +54,7 @@ export async function getDifficulty(db: Db, id: number) {
   return r;
 }
 
-export async function updateDifficulty(db: Db, id: number, patch: Partial<Pick<DifficultyInput, 'field' | 'kind' | 'body' | 'period'>>) {
+export async function updateDifficulty(db: Db, id: number, patch: Partial<Pick<DifficultyInput, 'field' | 'kind' | 'body' | 'period'>>, audit?: AuditNote) {
   const set: Record<string, unknown> = { updated_at: new Date().toISOString() };
   if (patch.field) set.field = patch.field;
   if (patch.kind) set.kind = patch.kind;
@@ -59,11 +64,19 @@ export async function updateDifficulty(db: Db, id: number, patch: Partial<Pick<D
     set.period = p?.code ?? null;
     set.period_key = p?.key ?? null;
   }
-  await db.k.updateTable('difficulty').set(set).where('id', '=', id).execute();
+  await db.k.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom('difficulty').select(['field', 'kind', 'period', 'body']).where('id', '=', id).executeTakeFirst();
+    await tx.updateTable('difficulty').set(set).where('id', '=', id).execute();
+    await writeAudit(tx, audit, { entityId: id, before, after: set });
+  });
 }
 
-export async function deleteDifficulty(db: Db, id: number) {
-  await db.k.deleteFrom('difficulty').where('id', '=', id).execute();
+export async function deleteDifficulty(db: Db, id: number, audit?: AuditNote) {
+  await db.k.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom('difficulty').selectAll().where('id', '=', id).executeTakeFirst();
+    await tx.deleteFrom('difficulty').where('id', '=', id).execute();
+    await writeAudit(tx, audit, { entityId: id, before });
+  });
 }
 
 export interface DifficultyQuery {
@@ -73,6 +86,8 @@ export interface DifficultyQuery {
   period?: string;
   field?: string;
   kind?: string;
+  /** Whose reading (roles.ts difficultyScope); everything when omitted (CLI, reports). */
+  scope?: DifficultyScope;
 }
 
 /** A region's difficulties: its members' (on the period's end date, or the conference's day) and its own. */
@@ -83,6 +98,9 @@ export async function listDifficulties(db: Db, q: DifficultyQuery, lang: Lang = 
   if (period) s = s.where('period_key', '=', period.key);
   if (q.field) s = s.where('field', '=', q.field);
   if (q.kind) s = s.where('kind', '=', q.kind);
+  const scope = q.scope ?? { kind: 'all' };
+  if (scope.kind === 'public') s = s.where('source', 'is not', null);
+  if (scope.kind === 'province') s = s.where((eb) => eb.or([eb('source', 'is not', null), eb('unit_id', '=', scope.unitId)]));
   if (q.unit) s = s.where('unit_id', '=', unitBySlug(l, q.unit).id);
   if (q.conference !== undefined) {
     const c = await findConference(db, q.conference);

@@ -6,11 +6,13 @@ import { reference } from '../catalogue/reference.ts';
 import { regionalIndicator, type RegionalFigure } from '../analytics/regional.ts';
 import { regionalPivot, type PivotCell } from '../analytics/pivot.ts';
 import { describeRegionalFigure, type FigureText } from '../analytics/describe.ts';
-import { formatPeriod, makePeriod, monthRange, parseCode, periodKey } from '../periods/period.ts';
+import { formatPeriod, makePeriod, monthRange, parseCode, periodCode, periodKey } from '../periods/period.ts';
 import type { Lang } from '../shared/format.ts';
 
 export interface ConferenceFigure {
   indicator: string;
+  /** The period the figure is for: the reviewed period, or its last month for stocks. */
+  period: string;
   name: string;
   value: number | null;
   growthPct: number | null;
@@ -56,7 +58,7 @@ export async function conferenceFigures(db: Db, region: string, periods: string[
       const f = await regionalIndicator(db, { region, indicator, period: periodOf(indicator) });
       const ind = ref.indicatorsByCode.get(indicator)!;
       figures.push({
-        indicator, name: lang === 'vi' ? ind.nameVi : ind.nameEn, value: f.value, growthPct: f.growthPct, unit: ind.baseUnit,
+        indicator, period: periodCode(periodOf(indicator)), name: lang === 'vi' ? ind.nameVi : ind.nameEn, value: f.value, growthPct: f.growthPct, unit: ind.baseUnit,
         coverage: f.coverage, published: f.published, aboveAverage: f.aboveAverage, text: describeRegionalFigure(ref, f, lang),
       });
     }

@@ -3,8 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { signedIn as accessSignedIn } from '../access/guards.ts';
-import { audit } from '../access/audit.ts';
-import type { Db } from '../db/database.ts';
+import type { AuditNote } from './audit.ts';
 import type { ActorLike } from './roles.ts';
 
 export function actorOf(req: FastifyRequest): ActorLike | null {
@@ -36,21 +35,27 @@ export function auditAction(method: string, routeUrl: string): { entity: string;
   return { entity, action: `${entity}.${action}` };
 }
 
-/** Every successful write in these scopes goes to the access module's audit log: who, what, which
- *  record. Written once the write has committed (the recommendation's own event log is transactional). */
-export function auditWrites(scope: FastifyInstance, db: Db): void {
+/** The audit entry a write route asks its store to write inside the write's transaction: who (the
+ *  request's actor and address), the action named after the route, the record from its parameters. */
+export function auditOf(req: FastifyRequest): AuditNote {
+  const { entity, action } = auditAction(req.method, req.routeOptions.url ?? req.url);
+  const params = (req.params ?? {}) as Record<string, string>;
+  const note: AuditNote = {
+    who: { actor: req.actor, ip: req.ip }, action, entity, entityId: params.id ?? null, provinceId: req.actor?.provinceId ?? null,
+    note: Object.entries(params).filter(([k]) => k !== 'id').map(([k, v]) => `${k}=${v}`).join(' ') || null,
+  };
+  notes.set(req, note);
+  return note;
+}
+
+const notes = new WeakMap<FastifyRequest, AuditNote>();
+
+/** A write that succeeded without its audit entry is a programming error: said loudly in the log (the
+ *  write has committed by then; the entry belongs in its transaction, see auditOf). */
+export function guardAudited(scope: FastifyInstance): void {
   scope.addHook('onResponse', async (req, reply) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || reply.statusCode >= 300 || !req.actor) return;
-    const { entity, action } = auditAction(req.method, req.routeOptions.url ?? req.url);
-    const params = (req.params ?? {}) as Record<string, string>;
-    try {
-      await audit(db.k, { actor: req.actor, ip: req.ip }, {
-        action, entity, entityId: params.id ?? null, provinceId: req.actor.provinceId,
-        note: Object.entries(params).filter(([k]) => k !== 'id').map(([k, v]) => `${k}=${v}`).join(' ') || null,
-      });
-    } catch (e) {
-      req.log.error(e, 'audit entry not written');
-    }
+    if (!notes.get(req)?.written) req.log.error({ route: req.routeOptions.url, method: req.method }, 'write without its audit entry');
   });
 }
 

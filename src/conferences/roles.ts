@@ -8,7 +8,7 @@ import { canWriteProvince } from '../access/policy.ts';
 /** The request's actor, per the access contract (src/access). */
 export type ActorLike = Actor;
 
-const coordinators: string[] = JSON.parse(
+export const coordinators: string[] = JSON.parse(
   readFileSync(new URL('./data/coordinators.json', import.meta.url), 'utf8'),
 ).coordinating_units;
 
@@ -29,6 +29,24 @@ export function canActForProvince(a: ActorLike | null, provinceUnitId: number): 
 /** Only the unit itself speaks for a ministry unit (its answers, its progress reports). */
 export function isMinistryUnit(a: ActorLike | null, ministryUnitId: number): boolean {
   return !!a && a.role === 'ministry_unit' && a.ministryUnitId !== null && a.ministryUnitId === ministryUnitId;
+}
+
+/** Which difficulties an actor reads. They are raised to the ministry as a whole (nothing assigns
+ *  them to one unit), so every ministry account reads them all; a province officer reads its own
+ *  province's and the public ones; the public and viewers the public ones, i.e. those quoted from a
+ *  published source. */
+export type DifficultyScope = { kind: 'all' } | { kind: 'public' } | { kind: 'province'; unitId: number };
+
+export function difficultyScope(a: ActorLike | null): DifficultyScope {
+  if (!a || a.role === 'viewer') return { kind: 'public' };
+  if (a.role === 'province_officer') return a.provinceId !== null ? { kind: 'province', unitId: a.provinceId } : { kind: 'public' };
+  return { kind: 'all' };
+}
+
+/** A difficulty is public when it cites a published source (the articles the demo data quotes). */
+export function inDifficultyScope(s: DifficultyScope, d: { unitId: number; hasSource: boolean }): boolean {
+  if (s.kind === 'all' || d.hasSource) return true;
+  return s.kind === 'province' && d.unitId === s.unitId;
 }
 
 export function actorLabel(a: ActorLike | null): string {

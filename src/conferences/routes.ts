@@ -6,18 +6,20 @@ import { z } from 'zod';
 import type { RouteContext } from '../server/app.ts';
 import { langParam } from '../server/params.ts';
 import { UserError } from '../server/errors.ts';
-import { actorOf, idParam, numericId, auditWrites, requireSignInForWrites, signedIn } from './http.ts';
-import { actorLabel, canActForProvince, forbidden, isCoordinator, requireCoordinator } from './roles.ts';
+import { actorOf, auditOf, guardAudited, idParam, numericId, requireSignInForWrites, signedIn } from './http.ts';
+import { actorLabel, canActForProvince, difficultyScope, forbidden, inDifficultyScope, isCoordinator, requireCoordinator } from './roles.ts';
 import { agendaItemSchema, conferenceInputSchema, conferencePatchSchema, handoverSchema, partySchema } from './conference.ts';
 import {
-  addDocument, addHandover, createConference, deleteHandover, removeDocument, replaceAgenda, replaceParties, requireConference, updateConference,
+  addDocument, addHandover, addUploadedDocument, createConference, deleteConference, deleteHandover, removeDocument, replaceAgenda, replaceAttendance,
+  requireConference, updateConference,
 } from './store.ts';
 import { conferenceDetail, listConferences, regionConferences } from './views.ts';
 import { conferenceFigures } from './figures.ts';
 import { difficultyInputSchema, DIFFICULTY_KIND_CODES } from './difficulties.ts';
 import { createDifficulty, difficultySummary, getDifficulty, listDifficulties, resolveDifficulty, updateDifficulty, deleteDifficulty } from './difficultyStore.ts';
 import { fieldParam } from './fields.ts';
-import { storageFromConfig, saveAttachment, deleteAttachment, type FileStorage } from './attachments/store.ts';
+import { removeFiles, storageFromConfig, type FileStorage } from './attachments/store.ts';
+import { pageQuery, paginate } from './paging.ts';
 import { receiveUpload, registerMultipart, registerVisibility, sendAttachment } from './attachments/http.ts';
 
 export type ConferenceRouteContext = RouteContext & { files?: FileStorage };
@@ -31,27 +33,34 @@ export async function conferenceRoutes(app: FastifyInstance, ctx: ConferenceRout
     const doc = await d.k.selectFrom('conference_document').select('public').where('id', '=', ownerId).executeTakeFirst();
     return !!doc && (doc.public === 1 || actor !== null);
   });
-  registerVisibility('difficulty', async (_d, _id, actor) => actor !== null);
+  registerVisibility('difficulty', async (d, ownerId, actor) => {
+    const row = await d.k.selectFrom('difficulty').select(['unit_id', 'source']).where('id', '=', ownerId).executeTakeFirst();
+    return !!row && inDifficultyScope(difficultyScope(actor), { unitId: row.unit_id, hasSource: row.source !== null });
+  });
 
   await app.register(async (scope) => {
     await registerMultipart(scope, storage);
     requireSignInForWrites(scope);
-    auditWrites(scope, db);
+    guardAudited(scope);
     const r = scope.withTypeProvider<ZodTypeProvider>();
     const tags = ['conferences'];
 
     r.get('/conferences', {
       schema: {
         tags, summary: 'Danh sách hội nghị ngành Công Thương khu vực / regional conferences',
-        querystring: z.object({ region: z.string().optional(), year: z.coerce.number().int().optional(), lang: langParam }),
+        querystring: z.object({ region: z.string().optional(), year: z.coerce.number().int().optional(), lang: langParam, ...pageQuery }),
       },
-    }, async (req) => ({ conferences: await listConferences(db, { region: req.query.region, year: req.query.year }, req.query.lang) }));
+    }, async (req) => {
+      const all = await listConferences(db, { region: req.query.region, year: req.query.year }, req.query.lang);
+      const { items, ...page } = paginate(all, (c) => [c.year, c.starts_on, c.id], req.query);
+      return { conferences: items, ...page };
+    });
 
     r.post('/conferences', {
       schema: { tags, summary: 'Ghi nhận một hội nghị (đơn vị điều phối) / record a conference (coordinators)', body: conferenceInputSchema },
     }, async (req, reply) => {
       requireCoordinator(actorOf(req));
-      const res = await createConference(db, req.body);
+      const res = await createConference(db, req.body, { audit: auditOf(req) });
       return reply.status(201).send(res);
     });
 
@@ -78,7 +87,7 @@ export async function conferenceRoutes(app: FastifyInstance, ctx: ConferenceRout
       schema: { tags, summary: 'Sửa thông tin hội nghị / update a conference', params: idParam, body: conferencePatchSchema },
     }, async (req) => {
       requireCoordinator(actorOf(req));
-      return updateConference(db, req.params.id, req.body);
+      return updateConference(db, req.params.id, req.body, auditOf(req));
     });
 
     r.delete('/conferences/:id', {
@@ -87,9 +96,7 @@ export async function conferenceRoutes(app: FastifyInstance, ctx: ConferenceRout
       requireCoordinator(actorOf(req));
       const c = await requireConference(db, req.params.id);
       if (c.origin !== 'user') throw new UserError(409, 'sourced_record', 'Hội nghị lấy từ nguồn đã công bố: chỉ sửa, không xóa.', 'A conference from published sources can be corrected, not deleted.');
-      const files = await db.k.selectFrom('conference_document').select('attachment_id').where('conference_id', '=', c.id).execute();
-      await db.k.deleteFrom('conference').where('id', '=', c.id).execute();
-      for (const f of files) if (f.attachment_id) await deleteAttachment(db, storage, f.attachment_id);
+      await removeFiles(storage, await deleteConference(db, c.id, auditOf(req)));
       return reply.status(204).send();
     });
 
@@ -101,8 +108,7 @@ export async function conferenceRoutes(app: FastifyInstance, ctx: ConferenceRout
     }, async (req) => {
       requireCoordinator(actorOf(req));
       const c = await requireConference(db, req.params.id);
-      await replaceParties(db, c.id, req.body.parties);
-      if (req.body.attendance_note !== undefined) await updateConference(db, c.id, { attendance_note: req.body.attendance_note });
+      await replaceAttendance(db, c.id, req.body.parties, req.body.attendance_note, auditOf(req));
       return { ok: true };
     });
 
@@ -111,7 +117,7 @@ export async function conferenceRoutes(app: FastifyInstance, ctx: ConferenceRout
     }, async (req) => {
       requireCoordinator(actorOf(req));
       const c = await requireConference(db, req.params.id);
-      await replaceAgenda(db, c.id, req.body.items);
+      await replaceAgenda(db, c.id, req.body.items, auditOf(req));
       return { ok: true };
     });
 
@@ -120,7 +126,7 @@ export async function conferenceRoutes(app: FastifyInstance, ctx: ConferenceRout
     }, async (req, reply) => {
       requireCoordinator(actorOf(req));
       const c = await requireConference(db, req.params.id);
-      return reply.status(201).send({ id: await addHandover(db, c.id, req.body) });
+      return reply.status(201).send({ id: await addHandover(db, c.id, req.body, auditOf(req)) });
     });
 
     r.delete('/conferences/:id/handovers/:handover', {
@@ -128,7 +134,7 @@ export async function conferenceRoutes(app: FastifyInstance, ctx: ConferenceRout
     }, async (req, reply) => {
       requireCoordinator(actorOf(req));
       const c = await requireConference(db, req.params.id);
-      if (!(await deleteHandover(db, c.id, req.params.handover))) throw new UserError(404, 'not_found', 'Không tìm thấy chuyển giao.', 'Handover not found.');
+      if (!(await deleteHandover(db, c.id, req.params.handover, auditOf(req)))) throw new UserError(404, 'not_found', 'Không tìm thấy chuyển giao.', 'Handover not found.');
       return reply.status(204).send();
     });
 
@@ -144,15 +150,11 @@ export async function conferenceRoutes(app: FastifyInstance, ctx: ConferenceRout
       const c = await requireConference(db, req.params.id);
       const up = await receiveUpload(req, storage);
       const kind = (DOCUMENT_KINDS as readonly string[]).includes(up.fields.kind ?? '') ? up.fields.kind! : 'other';
-      const docId = await addDocument(db, { conferenceId: c.id, kind, title: (up.fields.title || up.fileName).slice(0, 300), public: up.fields.public !== 'false' });
-      try {
-        const file = await saveAttachment(db, storage, { ownerKind: 'conference_document', ownerId: docId, fileName: up.fileName, data: up.data, uploadedBy: actorLabel(actor) });
-        await db.k.updateTable('conference_document').set({ attachment_id: file.id }).where('id', '=', docId).execute();
-        return reply.status(201).send({ id: docId, file });
-      } catch (e) {
-        await db.k.deleteFrom('conference_document').where('id', '=', docId).execute();
-        throw e;
-      }
+      const res = await addUploadedDocument(db, storage, {
+        conferenceId: c.id, kind, title: (up.fields.title || up.fileName).slice(0, 300), public: up.fields.public !== 'false',
+        fileName: up.fileName, data: up.data, uploadedBy: actorLabel(actor),
+      }, auditOf(req));
+      return reply.status(201).send(res);
     });
 
     r.post('/conferences/:id/document-links', {
@@ -169,7 +171,7 @@ export async function conferenceRoutes(app: FastifyInstance, ctx: ConferenceRout
       if (req.body.document_id && !(await db.k.selectFrom('document').select('id').where('id', '=', req.body.document_id).executeTakeFirst())) {
         throw new UserError(422, 'unknown_document', `Không có tài liệu nguồn "${req.body.document_id}".`, `No source document "${req.body.document_id}".`);
       }
-      return reply.status(201).send({ id: await addDocument(db, { conferenceId: c.id, kind: req.body.kind, title: req.body.title, documentId: req.body.document_id, url: req.body.url, public: req.body.public }) });
+      return reply.status(201).send({ id: await addDocument(db, { conferenceId: c.id, kind: req.body.kind, title: req.body.title, documentId: req.body.document_id, url: req.body.url, public: req.body.public }, auditOf(req)) });
     });
 
     r.delete('/conferences/:id/documents/:document', {
@@ -177,9 +179,9 @@ export async function conferenceRoutes(app: FastifyInstance, ctx: ConferenceRout
     }, async (req, reply) => {
       requireCoordinator(actorOf(req));
       const c = await requireConference(db, req.params.id);
-      const d = await removeDocument(db, c.id, req.params.document);
-      if (!d) throw new UserError(404, 'not_found', 'Không tìm thấy tài liệu.', 'Document not found.');
-      if (d.attachment_id) await deleteAttachment(db, storage, d.attachment_id);
+      const files = await removeDocument(db, c.id, req.params.document, auditOf(req));
+      if (!files) throw new UserError(404, 'not_found', 'Không tìm thấy tài liệu.', 'Document not found.');
+      await removeFiles(storage, files);
       return reply.status(204).send();
     });
 
@@ -200,21 +202,23 @@ export async function conferenceRoutes(app: FastifyInstance, ctx: ConferenceRout
       region: z.string().optional(), unit: z.string().optional(), conference: z.string().optional(), period: z.string().optional(),
       field: fieldParam.optional(), kind: z.enum(DIFFICULTY_KIND_CODES as [string, ...string[]]).optional(), lang: langParam,
     });
+    const scopeNote = 'Tỉnh: của tỉnh mình và các nội dung đã công bố; công chúng, người xem: nội dung trích từ nguồn đã công bố; Bộ: tất cả. '
+      + '/ A province officer reads its own and the published ones; the public and viewers those quoted from published sources; ministry accounts all.';
 
     r.get('/difficulties', {
-      schema: { tags, summary: 'Hạn chế, khó khăn, vướng mắc (đăng nhập) / difficulties (signed in)', querystring: diffQuery },
+      schema: { tags, summary: 'Hạn chế, khó khăn, vướng mắc / difficulties', description: scopeNote, querystring: diffQuery.extend(pageQuery) },
     }, async (req) => {
-      signedIn(req);
-      const { lang, ...q } = req.query;
-      return { difficulties: await listDifficulties(db, q, lang) };
+      const { lang, limit, cursor, ...q } = req.query;
+      const all = await listDifficulties(db, { ...q, scope: difficultyScope(actorOf(req)) }, lang);
+      const { items, ...page } = paginate(all, (d) => [d.field, d.id], { limit, cursor });
+      return { difficulties: items, ...page };
     });
 
     r.get('/difficulties/summary', {
-      schema: { tags, summary: 'Tổng hợp khó khăn của vùng theo lĩnh vực / a region\'s difficulties grouped by field', querystring: diffQuery },
+      schema: { tags, summary: 'Tổng hợp khó khăn của vùng theo lĩnh vực / a region\'s difficulties grouped by field', description: scopeNote, querystring: diffQuery },
     }, async (req) => {
-      signedIn(req);
       const { lang, ...q } = req.query;
-      return difficultySummary(db, q, lang);
+      return difficultySummary(db, { ...q, scope: difficultyScope(actorOf(req)) }, lang);
     });
 
     r.post('/difficulties', {
@@ -225,7 +229,7 @@ export async function conferenceRoutes(app: FastifyInstance, ctx: ConferenceRout
       const allowed = unit.level === 'region' ? isCoordinator(actor) : canActForProvince(actor, unit.id);
       if (!allowed) throw forbidden('Chỉ ghi nhận khó khăn cho tỉnh, thành phố của mình.', 'You may record difficulties for your own province only.');
       if (req.body.source && !isCoordinator(actor)) throw forbidden('Chỉ đơn vị điều phối ghi nguồn đã công bố.', 'Only coordinators cite published sources.');
-      return reply.status(201).send({ id: await createDifficulty(db, req.body, actorLabel(actor)) });
+      return reply.status(201).send({ id: await createDifficulty(db, req.body, actorLabel(actor), 'user', auditOf(req)) });
     });
 
     const mayEditDifficulty = async (req: any, id: number) => {
@@ -245,7 +249,7 @@ export async function conferenceRoutes(app: FastifyInstance, ctx: ConferenceRout
       },
     }, async (req) => {
       await mayEditDifficulty(req, req.params.id);
-      await updateDifficulty(db, req.params.id, req.body as any);
+      await updateDifficulty(db, req.params.id, req.body as any, auditOf(req));
       return { ok: true };
     });
 
@@ -253,7 +257,7 @@ export async function conferenceRoutes(app: FastifyInstance, ctx: ConferenceRout
       schema: { tags, summary: 'Xóa khó khăn, vướng mắc / delete a difficulty', params: z.object({ id: numericId }) },
     }, async (req, reply) => {
       await mayEditDifficulty(req, req.params.id);
-      await deleteDifficulty(db, req.params.id);
+      await deleteDifficulty(db, req.params.id, auditOf(req));
       return reply.status(204).send();
     });
   });

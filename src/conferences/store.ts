@@ -10,6 +10,8 @@ import {
 import { isMemberOn, lookup, ministryBySlug, unitBySlug, type Lookup } from './lookup.ts';
 import type { z } from 'zod';
 import type { agendaItemSchema, handoverSchema, partySchema } from './conference.ts';
+import { writeAudit, type AuditNote } from './audit.ts';
+import { deleteAttachmentRows, saveAttachment, type AttachmentView, type FileStorage } from './attachments/store.ts';
 
 type Tx = Transaction<Database>;
 export type PartyInput = z.output<typeof partySchema>;
@@ -50,7 +52,7 @@ export async function requireConference(db: Db, idOrSlug: number | string) {
 }
 
 export async function createConference(
-  db: Db, c: ConferenceParsed, opts: { origin?: 'user' | 'seed' | 'primer'; today?: string } = {},
+  db: Db, c: ConferenceParsed, opts: { origin?: 'user' | 'seed' | 'primer'; today?: string; audit?: AuditNote } = {},
 ): Promise<{ id: number; slug: string; warnings: { vi: string; en: string }[] }> {
   const l = await lookup(db);
   const warnings = validate(l, c);
@@ -75,12 +77,13 @@ export async function createConference(
     await writeParties(tx, l, row.id, c.parties ?? []);
     await writeAgenda(tx, row.id, c.agenda ?? []);
     for (const h of c.handovers ?? []) await writeHandover(tx, l, row.id, h);
+    await writeAudit(tx, opts.audit, { entityId: row.id, after: { slug, region: c.region, ordinal: c.ordinal ?? null, year: c.year, host: c.host ?? null } });
     return row.id;
   });
   return { id, slug, warnings: warnings.map((w) => ({ vi: w.vi, en: w.en })) };
 }
 
-export async function updateConference(db: Db, idOrSlug: number | string, patch: ConferencePatch) {
+export async function updateConference(db: Db, idOrSlug: number | string, patch: ConferencePatch, audit?: AuditNote) {
   const cur = await requireConference(db, idOrSlug);
   if (patch.expected_version !== undefined && patch.expected_version !== cur.version) {
     throw new UserError(409, 'conflict', 'Hội nghị vừa được người khác sửa; hãy tải lại rồi sửa tiếp.',
@@ -103,12 +106,15 @@ export async function updateConference(db: Db, idOrSlug: number | string, patch:
   if (patch.trade_fair !== undefined) set.trade_fair = patch.trade_fair ? JSON.stringify(patch.trade_fair) : null;
   if (patch.notes !== undefined) set.notes = JSON.stringify(patch.notes);
   if (patch.sources !== undefined) set.sources = JSON.stringify(patch.sources);
-  const res = await db.k.updateTable('conference')
-    .set({ ...set, updated_at: new Date().toISOString(), version: cur.version + 1 })
-    .where('id', '=', cur.id).where('version', '=', cur.version).executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) {
-    throw new UserError(409, 'conflict', 'Hội nghị vừa được người khác sửa; hãy tải lại rồi sửa tiếp.', 'Someone else changed this conference; reload and try again.');
-  }
+  await db.k.transaction().execute(async (tx) => {
+    const res = await tx.updateTable('conference')
+      .set({ ...set, updated_at: new Date().toISOString(), version: cur.version + 1 })
+      .where('id', '=', cur.id).where('version', '=', cur.version).executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) {
+      throw new UserError(409, 'conflict', 'Hội nghị vừa được người khác sửa; hãy tải lại rồi sửa tiếp.', 'Someone else changed this conference; reload and try again.');
+    }
+    await writeAudit(tx, audit, { entityId: cur.id, before: Object.fromEntries(Object.keys(set).map((k) => [k, (cur as Record<string, unknown>)[k]])), after: set });
+  });
   return { id: cur.id, version: cur.version + 1, warnings: warnings.map((w) => ({ vi: w.vi, en: w.en })) };
 }
 
@@ -144,29 +150,55 @@ async function writeHandover(tx: Tx, l: Lookup, conferenceId: number, h: Handove
   return r.id;
 }
 
-export async function replaceParties(db: Db, conferenceId: number, parties: PartyInput[]) {
+/** Who attended (provinces and ministry units) and the note on attendance, replaced together. */
+export async function replaceAttendance(db: Db, conferenceId: number, parties: PartyInput[], note?: string | null, audit?: AuditNote) {
   const l = await lookup(db);
   await db.k.transaction().execute(async (tx) => {
     await tx.deleteFrom('conference_party').where('conference_id', '=', conferenceId).execute();
     await writeParties(tx, l, conferenceId, parties);
+    if (note !== undefined) await tx.updateTable('conference').set({ attendance_note: note, updated_at: new Date().toISOString() }).where('id', '=', conferenceId).execute();
+    await writeAudit(tx, audit, { entityId: conferenceId, after: { parties: parties.map((p) => `${p.kind}:${p.unit}:${p.role}`), note } });
   });
 }
 
-export async function replaceAgenda(db: Db, conferenceId: number, items: AgendaInput[]) {
+export async function replaceAgenda(db: Db, conferenceId: number, items: AgendaInput[], audit?: AuditNote) {
   await db.k.transaction().execute(async (tx) => {
     await tx.deleteFrom('conference_agenda_item').where('conference_id', '=', conferenceId).execute();
     await writeAgenda(tx, conferenceId, items);
+    await writeAudit(tx, audit, { entityId: conferenceId, after: { items: items.length } });
   });
 }
 
-export async function addHandover(db: Db, conferenceId: number, h: HandoverInput): Promise<number> {
+export async function addHandover(db: Db, conferenceId: number, h: HandoverInput, audit?: AuditNote): Promise<number> {
   const l = await lookup(db);
-  return db.k.transaction().execute((tx) => writeHandover(tx, l, conferenceId, h));
+  return db.k.transaction().execute(async (tx) => {
+    const id = await writeHandover(tx, l, conferenceId, h);
+    await writeAudit(tx, audit, { entityId: conferenceId, after: { handover: id, from: h.from ?? null, to: h.to, for_ordinal: h.for_ordinal ?? null, for_year: h.for_year ?? null } });
+    return id;
+  });
 }
 
-export async function deleteHandover(db: Db, conferenceId: number, handoverId: number): Promise<boolean> {
-  const r = await db.k.deleteFrom('handover').where('id', '=', handoverId).where('conference_id', '=', conferenceId).executeTakeFirst();
-  return Number(r.numDeletedRows) === 1;
+export async function deleteHandover(db: Db, conferenceId: number, handoverId: number, audit?: AuditNote): Promise<boolean> {
+  return db.k.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom('handover').selectAll().where('id', '=', handoverId).where('conference_id', '=', conferenceId).executeTakeFirst();
+    if (!before) return false;
+    await tx.deleteFrom('handover').where('id', '=', handoverId).execute();
+    await writeAudit(tx, audit, { entityId: conferenceId, before });
+    return true;
+  });
+}
+
+/** Deletes a conference recorded by a user, with its documents' file rows; returns the stored files'
+ *  keys for the caller to remove once committed. */
+export async function deleteConference(db: Db, conferenceId: number, audit?: AuditNote): Promise<string[]> {
+  return db.k.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom('conference').select(['slug', 'region_id', 'ordinal', 'year', 'host_unit_id']).where('id', '=', conferenceId).executeTakeFirstOrThrow();
+    const files = await tx.selectFrom('conference_document').select('attachment_id').where('conference_id', '=', conferenceId).execute();
+    await tx.deleteFrom('conference').where('id', '=', conferenceId).execute();
+    const keys = await deleteAttachmentRows(tx, files.map((f) => f.attachment_id).filter((x): x is string => !!x));
+    await writeAudit(tx, audit, { entityId: conferenceId, before });
+    return keys;
+  });
 }
 
 export async function listConferenceRows(db: Db, q: { regionId?: number; year?: number; from?: number; to?: number } = {}) {
@@ -198,17 +230,49 @@ export async function documentsOf(db: Db, conferenceId: number) {
     .where('d.conference_id', '=', conferenceId).orderBy('d.id').execute();
 }
 
-export async function addDocument(db: Db, d: { conferenceId: number; kind: string; title: string; attachmentId?: string | null; documentId?: string | null; url?: string | null; public: boolean }) {
-  const r = await db.k.insertInto('conference_document').values({
-    conference_id: d.conferenceId, kind: d.kind, title: d.title, attachment_id: d.attachmentId ?? null, document_id: d.documentId ?? null,
+type DocumentInput = { conferenceId: number; kind: string; title: string; documentId?: string | null; url?: string | null; public: boolean };
+
+async function insertDocument(tx: Tx, d: DocumentInput): Promise<number> {
+  const r = await tx.insertInto('conference_document').values({
+    conference_id: d.conferenceId, kind: d.kind, title: d.title, attachment_id: null, document_id: d.documentId ?? null,
     url: d.url ?? null, public: d.public ? 1 : 0, created_at: new Date().toISOString(),
   }).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
 
-export async function removeDocument(db: Db, conferenceId: number, documentId: number) {
-  const d = await db.k.selectFrom('conference_document').selectAll().where('id', '=', documentId).where('conference_id', '=', conferenceId).executeTakeFirst();
-  if (!d) return null;
-  await db.k.deleteFrom('conference_document').where('id', '=', documentId).execute();
-  return d;
+/** A document given as a source document of the store or a web address. */
+export async function addDocument(db: Db, d: DocumentInput, audit?: AuditNote): Promise<number> {
+  return db.k.transaction().execute(async (tx) => {
+    const id = await insertDocument(tx, d);
+    await writeAudit(tx, audit, { entityId: d.conferenceId, after: { document: id, title: d.title, kind: d.kind, source_document: d.documentId ?? null, url: d.url ?? null, public: d.public } });
+    return id;
+  });
+}
+
+/** An uploaded document: its row, the file's row and the audit entry in one transaction. */
+export async function addUploadedDocument(
+  db: Db, storage: FileStorage, d: Omit<DocumentInput, 'documentId' | 'url'> & { fileName: string; data: Buffer; uploadedBy: string }, audit?: AuditNote,
+): Promise<{ id: number; file: AttachmentView }> {
+  let id = 0;
+  const file = await saveAttachment(db, storage, {
+    ownerKind: 'conference_document', fileName: d.fileName, data: d.data, uploadedBy: d.uploadedBy,
+    ownerId: async (tx) => (id = await insertDocument(tx, d)),
+  }, async (tx, f) => {
+    await tx.updateTable('conference_document').set({ attachment_id: f.id }).where('id', '=', id).execute();
+    await writeAudit(tx, audit, { entityId: d.conferenceId, after: { document: id, title: d.title, kind: d.kind, file: f.file_name, sha256: f.sha256, public: d.public } });
+  });
+  return { id, file };
+}
+
+/** Removes a document and its file's row; returns the stored file's key (null when none) for the
+ *  caller to remove once committed, or undefined when there is no such document. */
+export async function removeDocument(db: Db, conferenceId: number, documentId: number, audit?: AuditNote): Promise<string[] | undefined> {
+  return db.k.transaction().execute(async (tx) => {
+    const d = await tx.selectFrom('conference_document').selectAll().where('id', '=', documentId).where('conference_id', '=', conferenceId).executeTakeFirst();
+    if (!d) return undefined;
+    await tx.deleteFrom('conference_document').where('id', '=', documentId).execute();
+    const keys = await deleteAttachmentRows(tx, d.attachment_id ? [d.attachment_id] : []);
+    await writeAudit(tx, audit, { entityId: conferenceId, before: { document: d.id, title: d.title, kind: d.kind, attachment: d.attachment_id, url: d.url } });
+    return keys;
+  });
 }

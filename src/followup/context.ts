@@ -16,6 +16,8 @@ import { consolidated, type RecommendationView } from './recommendations/views.t
 import { conferenceTasks, type TaskView } from './tasks/views.ts';
 import { board } from './tasks/board.ts';
 import type { TaskStatus } from './tasks/progress.ts';
+import type { RecommendationScope } from './policy.ts';
+import type { DifficultyScope } from '../conferences/roles.ts';
 
 export interface ConferenceContextQuery {
   /** A conference id or slug; or else a region and a period, which finds the conference reviewing it. */
@@ -24,8 +26,11 @@ export interface ConferenceContextQuery {
   period?: string; // any way a period is written: 9T/2024, "9 tháng đầu năm 2024"
   lang?: Lang;
   today?: string;
-  /** Only what the public may read (published recommendations; no difficulties). */
+  /** Only what the public may read: published recommendations, difficulties from published sources. */
   publicOnly?: boolean;
+  /** Whose reading, when it is neither everything nor the public's (policy.ts, roles.ts). */
+  recommendationScope?: RecommendationScope;
+  difficultyScope?: DifficultyScope;
 }
 
 export interface ConferenceContext {
@@ -63,24 +68,23 @@ export async function conferenceContext(db: Db, q: ConferenceContextQuery): Prom
   const region = detail?.region ?? q.region!;
   const periodText = period ? periodCode(period) : detail?.review_periods.at(-1) ?? null;
 
-  let difficulties: ConferenceContext['difficulties'] = { total: 0, groups: [] };
-  if (!q.publicOnly) {
-    const byRegion = await listDifficulties(db, { region, period: periodText ?? undefined }, lang);
-    const byConf = conf ? await listDifficulties(db, { conference: conf.id }, lang) : [];
-    const all = [...new Map([...byRegion, ...byConf].map((d) => [d.id, d])).values()];
-    difficulties = {
-      total: all.length,
-      groups: groupDifficulties(all.map((d) => ({ id: d.id, unit: d.unit, unitName: d.unit_name, field: d.field, kind: d.kind, text: d.text, period: d.period })), lang),
-    };
-  }
+  const dScope: DifficultyScope = q.difficultyScope ?? (q.publicOnly ? { kind: 'public' } : { kind: 'all' });
+  const rScope: RecommendationScope = q.recommendationScope ?? (q.publicOnly ? { kind: 'published' } : { kind: 'all' });
+  const byRegion = await listDifficulties(db, { region, period: periodText ?? undefined, scope: dScope }, lang);
+  const byConf = conf ? await listDifficulties(db, { conference: conf.id, scope: dScope }, lang) : [];
+  const all = [...new Map([...byRegion, ...byConf].map((d) => [d.id, d])).values()];
+  const difficulties: ConferenceContext['difficulties'] = {
+    total: all.length,
+    groups: groupDifficulties(all.map((d) => ({ id: d.id, unit: d.unit, unitName: d.unit_name, field: d.field, kind: d.kind, text: d.text, period: d.period })), lang),
+  };
 
   const taskData = conf ? await conferenceTasks(db, conf.id, lang) : null;
   const allTasks: TaskView[] = taskData ? taskData.groups.flatMap((g) => g.tasks) : [];
   const b = board(allTasks.map((t) => ({ id: t.id, region: t.region, conference: t.conference.slug, group: { id: t.group.id, title: t.group.title }, status: t.status as TaskStatus, parties: [] })));
 
   const recs = conf
-    ? await consolidated(db, { conference: String(conf.id), publishedOnly: q.publicOnly }, { lang, today })
-    : await consolidated(db, { region, year: period?.year, publishedOnly: q.publicOnly }, { lang, today });
+    ? await consolidated(db, { conference: String(conf.id), scope: rScope }, { lang, today })
+    : await consolidated(db, { region, year: period?.year, scope: rScope }, { lang, today });
 
   return {
     region, period: periodText, conference: detail, difficulties,

@@ -106,7 +106,11 @@ describe('demo conferences and follow-up', () => {
     assert.equal(n10.recommendations.items[0]!.status_label, 'Awaiting assignment');
     assert.equal(n10.recommendations.items[0]!.source?.document, 'seed-004');
     const pub = await conferenceContext(db, { conferenceId: 'north-vi-2019', publicOnly: true });
-    assert.equal(pub.difficulties.total, 0);
+    assert.equal(pub.difficulties.total, 6, 'the limitations are quoted from the published article');
+    const pubX = await conferenceContext(db, { conferenceId: 'north-x-2024', publicOnly: true });
+    assert.equal(pubX.recommendations.items.length, 0, 'the seed recommendation is not published');
+    const kg = await conferenceContext(db, { conferenceId: 'north-x-2024', recommendationScope: { kind: 'province', provinceUnitId: -1 }, difficultyScope: { kind: 'province', unitId: -1 } });
+    assert.equal(kg.recommendations.items.length, 0, 'a session recommendation in nobody\'s name is not a province\'s own');
     await assert.rejects(conferenceContext(db, { region: 'south', period: 'tháng 13' }), (e: any) => /^Kỳ không đọc được/.test(e.messageVi));
   });
 });

@@ -8,6 +8,35 @@ export interface RecFacts {
   via: 'province' | 'session' | string;
   provinceUnitId: number | null;
   published: boolean;
+  /** The ministry units it is assigned to. */
+  assignedUnitIds?: number[];
+}
+
+/** Which recommendations an actor reads. What a province raised and what the ministry answered stay
+ *  between the province, the units it is assigned to and the coordinators until the Agency publishes
+ *  it: a province officer reads its province's own (its submissions and what a session recorded in
+ *  its name) plus the published ones; a ministry unit what is assigned to it plus the published
+ *  ones; the coordinators, administrators and analysts everything. A viewer reads as the public does:
+ *  the role reads, it is party to no correspondence. */
+export type RecommendationScope =
+  | { kind: 'all' }
+  | { kind: 'published' }
+  | { kind: 'province'; provinceUnitId: number }
+  | { kind: 'ministry_unit'; ministryUnitId: number };
+
+export function recommendationScope(a: ActorLike | null): RecommendationScope {
+  if (!a) return { kind: 'published' };
+  if (a.role === 'admin' || a.role === 'analyst' || isCoordinator(a)) return { kind: 'all' };
+  if (a.role === 'province_officer' && a.provinceId !== null) return { kind: 'province', provinceUnitId: a.provinceId };
+  if (a.role === 'ministry_unit' && a.ministryUnitId !== null) return { kind: 'ministry_unit', ministryUnitId: a.ministryUnitId };
+  return { kind: 'published' };
+}
+
+export function inRecommendationScope(s: RecommendationScope, r: RecFacts): boolean {
+  if (s.kind === 'all' || r.published) return true;
+  if (s.kind === 'province') return r.provinceUnitId === s.provinceUnitId;
+  if (s.kind === 'ministry_unit') return (r.assignedUnitIds ?? []).includes(s.ministryUnitId);
+  return false;
 }
 
 /** A province submits in its own name; what is raised in a conference session (whoever raised it) is
@@ -29,7 +58,7 @@ export function canAnswer(a: ActorLike | null, assignment: { ministryUnitId: num
 }
 
 export function canReadRecommendation(a: ActorLike | null, r: RecFacts): boolean {
-  return a !== null || r.published;
+  return inRecommendationScope(recommendationScope(a), r);
 }
 
 export interface Party {

@@ -6,14 +6,16 @@ import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { langParam } from '../server/params.ts';
 import { UserError } from '../server/errors.ts';
-import { actorOf, numericId, signedIn } from '../conferences/http.ts';
+import { actorOf, auditOf, numericId, signedIn } from '../conferences/http.ts';
+import { writeAudit } from '../conferences/audit.ts';
+import { pageQuery } from '../conferences/paging.ts';
 import { actorLabel, forbidden, isCoordinator, type ActorLike } from '../conferences/roles.ts';
 import { lookup, unitBySlug } from '../conferences/lookup.ts';
 import { findConference } from '../conferences/store.ts';
 import { summarize } from '../conferences/views.ts';
 import { saveAttachment, type FileStorage } from '../conferences/attachments/store.ts';
 import { receiveUpload, registerVisibility } from '../conferences/attachments/http.ts';
-import { canAnswer, canChangeRecommendation, canReadRecommendation, canSubmit, canTriage } from './policy.ts';
+import { canAnswer, canChangeRecommendation, canReadRecommendation, canSubmit, canTriage, recommendationScope } from './policy.ts';
 import {
   answerSchema, assignSchema, closeSchema, recommendationInputSchema, recommendationPatchSchema, recommendationQuerySchema,
 } from './recommendations/input.ts';
@@ -34,40 +36,46 @@ const refuseTriage = () => forbidden('Chỉ Cục Công Thương địa phương
 
 async function facts(db: Db, id: number) {
   const r = await getRecommendationRow(db, id);
-  return { row: r, facts: { via: r.via, provinceUnitId: r.province_unit_id, published: r.published === 1 } };
+  const assigned = await assignmentsOf(db, [id]);
+  return { row: r, facts: { via: r.via, provinceUnitId: r.province_unit_id, published: r.published === 1, assignedUnitIds: assigned.map((a) => a.ministry_unit_id) } };
+}
+
+/** Files follow their recommendation: whoever may read it may read its files and its answers' files. */
+async function readableFile(db: Db, recommendationId: number | undefined, actor: ActorLike | null): Promise<boolean> {
+  if (recommendationId === undefined) return false;
+  const f = await facts(db, recommendationId).catch(() => null);
+  return !!f && canReadRecommendation(actor, f.facts);
 }
 
 export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage: FileStorage): Promise<void> {
   const r = r0.withTypeProvider<ZodTypeProvider>();
-  registerVisibility('recommendation', async (d, ownerId, actor) => {
-    if (actor) return true;
-    const rec = await d.k.selectFrom('recommendation').select('published').where('id', '=', ownerId).executeTakeFirst();
-    return rec?.published === 1;
-  });
+  registerVisibility('recommendation', async (d, ownerId, actor) => readableFile(d, ownerId, actor));
   registerVisibility('assignment', async (d, ownerId, actor) => {
-    if (actor) return true;
-    const rec = await d.k.selectFrom('recommendation_assignment as a').innerJoin('recommendation as r', 'r.id', 'a.recommendation_id')
-      .select('r.published').where('a.id', '=', ownerId).executeTakeFirst();
-    return rec?.published === 1;
+    const a = await d.k.selectFrom('recommendation_assignment').select('recommendation_id').where('id', '=', ownerId).executeTakeFirst();
+    return readableFile(d, a?.recommendation_id, actor);
   });
 
   const listQuery = recommendationQuerySchema.extend({ lang: langParam });
+  const scopeNote = 'Công chúng và người xem: kiến nghị đã công khai; tỉnh: của tỉnh mình và đã công khai; đơn vị thuộc Bộ: được giao cho mình và đã công khai; '
+    + 'đơn vị điều phối, quản trị, phân tích: tất cả. / The public and viewers: published ones; a province: its own and published; a ministry unit: '
+    + 'assigned to it and published; coordinators, administrators, analysts: all.';
 
   r.get('/recommendations', {
     schema: {
-      tags, summary: 'Danh sách tổng hợp kiến nghị và số liệu trả lời (công chúng: chỉ kiến nghị đã công khai) / consolidated list with figures',
-      querystring: listQuery,
+      tags, summary: 'Danh sách tổng hợp kiến nghị và số liệu trả lời, theo trang / consolidated list with figures, paged',
+      description: `${scopeNote} Số liệu (figures) tính trên mọi kiến nghị khớp bộ lọc, không chỉ trang này. / The figures count every match, not only this page.`,
+      querystring: listQuery.extend(pageQuery),
     },
   }, async (req) => {
-    const { lang, ...q } = req.query;
-    return consolidated(db, { ...q, publishedOnly: !actorOf(req) }, { lang });
+    const { lang, limit, cursor, ...q } = req.query;
+    return consolidated(db, { ...q, scope: recommendationScope(actorOf(req)) }, { lang, page: { limit, cursor } });
   });
 
   r.get('/recommendations/figures', {
-    schema: { tags, summary: 'Số liệu: đã trả lời, đúng hạn, còn mở, quá hạn, theo đơn vị / answered, on time, open, overdue, by unit', querystring: listQuery },
+    schema: { tags, summary: 'Số liệu: đã trả lời, đúng hạn, còn mở, quá hạn, theo đơn vị / answered, on time, open, overdue, by unit', description: scopeNote, querystring: listQuery },
   }, async (req) => {
     const { lang, ...q } = req.query;
-    const c = await consolidated(db, { ...q, publishedOnly: !actorOf(req) }, { lang });
+    const c = await consolidated(db, { ...q, scope: recommendationScope(actorOf(req)) }, { lang, page: { limit: 1 } });
     return { today: c.today, ...c.figures };
   });
 
@@ -78,7 +86,7 @@ export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage:
     },
   }, async (req, reply) => {
     const { lang, format, ...q } = req.query;
-    const c = await consolidated(db, { ...q, publishedOnly: !actorOf(req) }, { lang });
+    const c = await consolidated(db, { ...q, scope: recommendationScope(actorOf(req)) }, { lang });
     const title = await exportTitle(db, q, lang);
     const input = { title, today: c.today, items: c.items, figures: c.figures, lang };
     const buf = format === 'docx' ? await exportDocx(input) : await exportXlsx(input);
@@ -98,7 +106,8 @@ export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage:
   }, async (req) => {
     const actor = signedIn(req);
     const today = vietnamToday();
-    const rows = (await queryRecommendationRows(db, { conference: req.query.conference, region: req.query.region })).filter((x) => isOpen(x.status as RecStatus));
+    const rows = (await queryRecommendationRows(db, { conference: req.query.conference, region: req.query.region, scope: recommendationScope(actor) }))
+      .filter((x) => isOpen(x.status as RecStatus));
     const as = await assignmentsOf(db, rows.map((x) => x.id));
     const rules = { ...DEFAULT_RULES, dueSoonDays: req.query.days };
     let list = rows.flatMap((row) => {
@@ -143,7 +152,7 @@ export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage:
         via === 'province' ? 'You may submit your own province\'s recommendations only.' : 'Only the coordinating agency records session recommendations.');
     }
     if (body.source && !isCoordinator(actor)) throw forbidden('Chỉ đơn vị điều phối ghi nguồn đã công bố.', 'Only coordinators cite published sources.');
-    const id = await createRecommendation(db, body, actorLabel(actor), { via });
+    const id = await createRecommendation(db, body, actorLabel(actor), { via, audit: auditOf(req) });
     return reply.status(201).send(await recommendationDetail(db, id));
   });
 
@@ -166,7 +175,7 @@ export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage:
   }, async (req) => {
     const actor = signedIn(req);
     await mayChange(actor, req.params.id);
-    return editRecommendation(db, req.params.id, req.body, actorLabel(actor));
+    return editRecommendation(db, req.params.id, req.body, actorLabel(actor), auditOf(req));
   });
 
   r.post('/recommendations/:id/withdraw', {
@@ -174,7 +183,7 @@ export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage:
   }, async (req) => {
     const actor = signedIn(req);
     await mayChange(actor, req.params.id);
-    return withdrawRecommendation(db, req.params.id, actorLabel(actor), req.body?.note);
+    return withdrawRecommendation(db, req.params.id, actorLabel(actor), req.body?.note, auditOf(req));
   });
 
   r.post('/recommendations/:id/assignments', {
@@ -182,7 +191,7 @@ export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage:
   }, async (req) => {
     const actor = signedIn(req);
     if (!canTriage(actor)) throw refuseTriage();
-    return assignRecommendation(db, req.params.id, req.body, actorLabel(actor));
+    return assignRecommendation(db, req.params.id, req.body, actorLabel(actor), auditOf(req));
   });
 
   r.patch('/recommendations/:id/assignments/:assignment', {
@@ -193,7 +202,7 @@ export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage:
   }, async (req) => {
     const actor = signedIn(req);
     if (!canTriage(actor)) throw refuseTriage();
-    return changeDueDate(db, req.params.id, req.params.assignment, req.body.due_on, actorLabel(actor), req.body.note);
+    return changeDueDate(db, req.params.id, req.params.assignment, req.body.due_on, actorLabel(actor), req.body.note, auditOf(req));
   });
 
   r.delete('/recommendations/:id/assignments/:assignment', {
@@ -201,7 +210,7 @@ export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage:
   }, async (req) => {
     const actor = signedIn(req);
     if (!canTriage(actor)) throw refuseTriage();
-    return unassign(db, req.params.id, req.params.assignment, actorLabel(actor));
+    return unassign(db, req.params.id, req.params.assignment, actorLabel(actor), auditOf(req));
   });
 
   const assignmentOf = async (id: number, assignmentId: number) => {
@@ -218,7 +227,7 @@ export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage:
     if (!canAnswer(actor, { ministryUnitId: a.ministry_unit_id })) {
       throw forbidden('Chỉ đơn vị được giao mới trả lời kiến nghị này.', 'Only the unit it is assigned to may answer it.');
     }
-    await answerAssignment(db, req.params.id, req.params.assignment, req.body.body, actorLabel(actor));
+    await answerAssignment(db, req.params.id, req.params.assignment, req.body.body, actorLabel(actor), auditOf(req));
     return recommendationDetail(db, req.params.id);
   });
 
@@ -231,7 +240,9 @@ export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage:
     const { row } = await facts(db, req.params.id);
     if (!isOpen(row.status as RecStatus)) throw new UserError(409, 'invalid_transition', 'Kiến nghị đã đóng.', 'The recommendation is closed.');
     const up = await receiveUpload(req, storage);
-    return reply.status(201).send(await saveAttachment(db, storage, { ownerKind: 'assignment', ownerId: a.id, fileName: up.fileName, data: up.data, uploadedBy: actorLabel(actor) }));
+    const audit = auditOf(req);
+    return reply.status(201).send(await saveAttachment(db, storage, { ownerKind: 'assignment', ownerId: a.id, fileName: up.fileName, data: up.data, uploadedBy: actorLabel(actor) },
+      (tx, f) => writeAudit(tx, audit, { after: { assignment: a.id, file: f.file_name, sha256: f.sha256 } })));
   });
 
   r.post('/recommendations/:id/files', {
@@ -242,7 +253,9 @@ export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage:
     const { row } = await facts(db, req.params.id);
     if (!isOpen(row.status as RecStatus)) throw new UserError(409, 'invalid_transition', 'Kiến nghị đã đóng hoặc đã rút.', 'The recommendation is closed or withdrawn.');
     const up = await receiveUpload(req, storage);
-    return reply.status(201).send(await saveAttachment(db, storage, { ownerKind: 'recommendation', ownerId: row.id, fileName: up.fileName, data: up.data, uploadedBy: actorLabel(actor) }));
+    const audit = auditOf(req);
+    return reply.status(201).send(await saveAttachment(db, storage, { ownerKind: 'recommendation', ownerId: row.id, fileName: up.fileName, data: up.data, uploadedBy: actorLabel(actor) },
+      (tx, f) => writeAudit(tx, audit, { after: { file: f.file_name, sha256: f.sha256 } })));
   });
 
   r.post('/recommendations/:id/close', {
@@ -250,7 +263,7 @@ export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage:
   }, async (req) => {
     const actor = signedIn(req);
     if (!canTriage(actor)) throw refuseTriage();
-    return closeRecommendation(db, req.params.id, req.body, actorLabel(actor));
+    return closeRecommendation(db, req.params.id, req.body, actorLabel(actor), auditOf(req));
   });
 
   r.post('/recommendations/:id/reopen', {
@@ -258,7 +271,7 @@ export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage:
   }, async (req) => {
     const actor = signedIn(req);
     if (!canTriage(actor)) throw refuseTriage();
-    return reopenRecommendation(db, req.params.id, actorLabel(actor), req.body?.note);
+    return reopenRecommendation(db, req.params.id, actorLabel(actor), req.body?.note, auditOf(req));
   });
 
   r.post('/recommendations/:id/publish', {
@@ -266,7 +279,7 @@ export async function recommendationRoutes(r0: FastifyInstance, db: Db, storage:
   }, async (req) => {
     const actor = signedIn(req);
     if (!canTriage(actor)) throw refuseTriage();
-    await setPublished(db, req.params.id, req.body.published, actorLabel(actor));
+    await setPublished(db, req.params.id, req.body.published, actorLabel(actor), auditOf(req));
     return { ok: true };
   });
 }

@@ -5,7 +5,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../server/app.ts';
 import { langParam } from '../server/params.ts';
-import { actorOf, idParam, auditWrites, requireSignInForWrites } from '../conferences/http.ts';
+import { actorOf, guardAudited, idParam, requireSignInForWrites } from '../conferences/http.ts';
+import { coordinators, difficultyScope } from '../conferences/roles.ts';
+import { recommendationScope } from './policy.ts';
 import { FIELDS } from '../conferences/fields.ts';
 import { DIFFICULTY_KINDS } from '../conferences/difficulties.ts';
 import { storageFromConfig, type FileStorage } from '../conferences/attachments/store.ts';
@@ -27,7 +29,7 @@ export async function followupRoutes(app: FastifyInstance, ctx: RouteContext & {
   await app.register(async (scope) => {
     await registerMultipart(scope, storage);
     requireSignInForWrites(scope);
-    auditWrites(scope, db);
+    guardAudited(scope);
     await recommendationRoutes(scope, db, storage);
     await taskRoutes(scope, db, storage);
     const r = scope.withTypeProvider<ZodTypeProvider>();
@@ -37,7 +39,7 @@ export async function followupRoutes(app: FastifyInstance, ctx: RouteContext & {
       schema: { tags, summary: 'Danh mục dùng trong biểu mẫu: lĩnh vực, trạng thái, loại tệp, quy tắc hạn / fields, statuses, file types, deadline rules' },
     }, async () => ({
       fields: FIELDS, difficulty_kinds: DIFFICULTY_KINDS, recommendation_statuses: REC_STATUS_LABELS, close_reasons: CLOSE_REASON_LABELS,
-      assignment_states: ASSIGNMENT_STATE_LABELS, task_statuses: TASK_STATUS_LABELS, deadline_rules: DEFAULT_RULES, progress_rules: DEFAULT_PROGRESS_RULES,
+      coordinating_units: coordinators, assignment_states: ASSIGNMENT_STATE_LABELS, task_statuses: TASK_STATUS_LABELS, deadline_rules: DEFAULT_RULES, progress_rules: DEFAULT_PROGRESS_RULES,
       file_types: Object.values(ACCEPTED_TYPES).map((t) => ({ label: t.label, mime: t.mime, extensions: t.extensions })), upload_max_bytes: storage.maxBytes,
     }));
 
@@ -46,7 +48,7 @@ export async function followupRoutes(app: FastifyInstance, ctx: RouteContext & {
     }, async (req) => {
       const c = await requireConference(db, req.params.id);
       const b = await followUpBoard(db, { conference: String(c.id) }, req.query.lang);
-      const recs = await consolidated(db, { conference: String(c.id), publishedOnly: !actorOf(req) }, { lang: req.query.lang });
+      const recs = await consolidated(db, { conference: String(c.id), scope: recommendationScope(actorOf(req)) }, { lang: req.query.lang, page: { limit: 1 } });
       return { conference: c.slug, task_groups_stated: c.task_groups_stated, tasks: b.totals, by_group: b.by_group, recommendations: recs.figures };
     });
 
@@ -56,7 +58,8 @@ export async function followupRoutes(app: FastifyInstance, ctx: RouteContext & {
         querystring: z.object({ conference: z.string().optional(), region: z.string().optional(), period: z.string().optional(), lang: langParam }),
       },
     }, async (req) => conferenceContext(db, {
-      conferenceId: req.query.conference, region: req.query.region, period: req.query.period, lang: req.query.lang, publicOnly: !actorOf(req),
+      conferenceId: req.query.conference, region: req.query.region, period: req.query.period, lang: req.query.lang,
+      recommendationScope: recommendationScope(actorOf(req)), difficultyScope: difficultyScope(actorOf(req)),
     }));
   });
 }

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { langParam } from '../server/params.ts';
 import { UserError } from '../server/errors.ts';
-import { actorOf, idParam, numericId, signedIn } from '../conferences/http.ts';
+import { actorOf, auditOf, idParam, numericId, signedIn } from '../conferences/http.ts';
+import { writeAudit } from '../conferences/audit.ts';
+import { pageQuery, paginate } from '../conferences/paging.ts';
 import { actorLabel, forbidden, requireCoordinator } from '../conferences/roles.ts';
 import { requireConference } from '../conferences/store.ts';
 import { saveAttachment, type FileStorage } from '../conferences/attachments/store.ts';
@@ -41,7 +43,7 @@ export async function taskRoutes(r0: FastifyInstance, db: Db, storage: FileStora
   }, async (req, reply) => {
     requireCoordinator(actorOf(req));
     const c = await requireConference(db, req.params.id);
-    return reply.status(201).send({ id: await createTaskGroup(db, c.id, req.body) });
+    return reply.status(201).send({ id: await createTaskGroup(db, c.id, req.body, 'user', auditOf(req)) });
   });
 
   r.patch('/task-groups/:id', {
@@ -49,7 +51,7 @@ export async function taskRoutes(r0: FastifyInstance, db: Db, storage: FileStora
   }, async (req) => {
     requireCoordinator(actorOf(req));
     if ((await getTaskGroup(db, req.params.id)).origin !== 'user') throw sourced();
-    await updateTaskGroup(db, req.params.id, req.body);
+    await updateTaskGroup(db, req.params.id, req.body, auditOf(req));
     return { ok: true };
   });
 
@@ -58,7 +60,7 @@ export async function taskRoutes(r0: FastifyInstance, db: Db, storage: FileStora
   }, async (req, reply) => {
     requireCoordinator(actorOf(req));
     if ((await getTaskGroup(db, req.params.id)).origin !== 'user') throw sourced();
-    await deleteTaskGroup(db, req.params.id);
+    await deleteTaskGroup(db, req.params.id, auditOf(req));
     return reply.status(204).send();
   });
 
@@ -66,15 +68,16 @@ export async function taskRoutes(r0: FastifyInstance, db: Db, storage: FileStora
     schema: { tags, summary: 'Thêm nhiệm vụ: đơn vị chịu trách nhiệm, hạn, căn cứ / add a task with responsible units, deadline, legal basis', params: z.object({ id: numericId }), body: taskInputSchema },
   }, async (req, reply) => {
     requireCoordinator(actorOf(req));
-    return reply.status(201).send({ id: await createTask(db, req.params.id, req.body) });
+    return reply.status(201).send({ id: await createTask(db, req.params.id, req.body, 'user', auditOf(req)) });
   });
 
   r.get('/tasks', {
-    schema: { tags, summary: 'Nhiệm vụ theo vùng, hội nghị, đơn vị, trạng thái / tasks by region, conference, unit, status', querystring: taskQuerySchema.extend({ lang: langParam }) },
+    schema: { tags, summary: 'Nhiệm vụ theo vùng, hội nghị, đơn vị, trạng thái, theo trang / tasks by region, conference, unit, status, paged', querystring: taskQuerySchema.extend({ lang: langParam, ...pageQuery }) },
   }, async (req) => {
-    const { lang, ...q } = req.query;
-    const tasks = await loadTasks(db, q, { lang });
-    return { tasks: actorOf(req) ? tasks : tasks.map(forPublic) };
+    const { lang, limit, cursor, ...q } = req.query;
+    const all = await loadTasks(db, q, { lang });
+    const { items, ...page } = paginate(all, (t) => [t.conference.year, t.conference.id, t.group.position, t.position, t.id], { limit, cursor });
+    return { tasks: actorOf(req) ? items : items.map(forPublic), ...page };
   });
 
   r.get('/tasks/:id', {
@@ -91,7 +94,7 @@ export async function taskRoutes(r0: FastifyInstance, db: Db, storage: FileStora
     const t = await getTaskRow(db, req.params.id);
     // A sourced task keeps its text; its follow-up (deadline, who is responsible) can still be set.
     if (t.origin !== 'user' && (req.body.title !== undefined || req.body.body !== undefined || req.body.legal_basis !== undefined)) throw sourced();
-    await updateTask(db, req.params.id, req.body);
+    await updateTask(db, req.params.id, req.body, auditOf(req));
     return taskDetail(db, req.params.id);
   });
 
@@ -100,7 +103,7 @@ export async function taskRoutes(r0: FastifyInstance, db: Db, storage: FileStora
   }, async (req, reply) => {
     requireCoordinator(actorOf(req));
     if ((await getTaskRow(db, req.params.id)).origin !== 'user') throw sourced();
-    await deleteTask(db, req.params.id);
+    await deleteTask(db, req.params.id, auditOf(req));
     return reply.status(204).send();
   });
 
@@ -118,7 +121,7 @@ export async function taskRoutes(r0: FastifyInstance, db: Db, storage: FileStora
       throw forbidden('Chỉ tỉnh hoặc đơn vị được giao nhiệm vụ này mới báo cáo tiến độ, và chỉ cho chính mình.',
         'Only a province or unit responsible for this task reports its progress, and only its own.');
     }
-    const id = await addProgress(db, req.params.id, party, req.body, actorLabel(actor), vietnamToday());
+    const id = await addProgress(db, req.params.id, party, req.body, actorLabel(actor), vietnamToday(), auditOf(req));
     return reply.status(201).send({ id, task: await taskDetail(db, req.params.id) });
   });
 
@@ -131,7 +134,9 @@ export async function taskRoutes(r0: FastifyInstance, db: Db, storage: FileStora
     const party = rep.kind === 'province' ? { kind: 'province' as const, id: rep.unit_id! } : { kind: 'ministry_unit' as const, id: rep.ministry_unit_id! };
     if (!canReportFor(actor, party)) throw forbidden('Chỉ đơn vị đã báo cáo mới gửi tệp kèm.', 'Only the reporting unit may attach files.');
     const up = await receiveUpload(req, storage);
-    return reply.status(201).send(await saveAttachment(db, storage, { ownerKind: 'progress', ownerId: rep.id, fileName: up.fileName, data: up.data, uploadedBy: actorLabel(actor) }));
+    const audit = auditOf(req);
+    return reply.status(201).send(await saveAttachment(db, storage, { ownerKind: 'progress', ownerId: rep.id, fileName: up.fileName, data: up.data, uploadedBy: actorLabel(actor) },
+      (tx, f) => writeAudit(tx, audit, { after: { report: rep.id, file: f.file_name, sha256: f.sha256 } })));
   });
 
   r.get('/follow-up/board', {

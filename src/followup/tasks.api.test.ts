@@ -107,7 +107,8 @@ describe('tasks and the follow-up board', () => {
     const s = (await call('GET', '/api/conferences/north-x-2024/follow-up')).json();
     assert.equal(s.tasks.total, 10);
     assert.equal(s.recommendations.total, 0, 'the seed recommendation is not published');
-    const inside = (await call('GET', '/api/conferences/north-x-2024/follow-up', undefined, await h.as('viewer'))).json();
+    assert.equal((await call('GET', '/api/conferences/north-x-2024/follow-up', undefined, await h.as('viewer'))).json().recommendations.total, 0, 'a viewer reads as the public');
+    const inside = (await call('GET', '/api/conferences/north-x-2024/follow-up', undefined, await h.as('analyst'))).json();
     assert.equal(inside.recommendations.total, 1);
     assert.equal(inside.recommendations.awaiting_assignment, 1);
   });

@@ -4,7 +4,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import type { Kysely, Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { loadConfig } from '../../config/config.ts';
 import { UserError } from '../../server/errors.ts';
 import { checkFile, describeProblem } from './files.ts';
@@ -45,9 +47,16 @@ export function refuseFile(rawName: string, data: Uint8Array, maxBytes: number) 
   return c.file;
 }
 
+type Tx = Transaction<Database>;
+
+/** Stores an uploaded file: the bytes first (under a random name), then, in one transaction, whatever
+ *  owns it (`owner` may create its owner row and return its id), the file's row and `after` (the audit
+ *  entry). If the transaction fails the bytes are removed, so no row points to a missing file and no
+ *  file is left without its row. */
 export async function saveAttachment(
   db: Db, storage: FileStorage,
-  a: { ownerKind: OwnerKind; ownerId: number; fileName: string; data: Buffer; uploadedBy: string },
+  a: { ownerKind: OwnerKind; ownerId: number | ((tx: Tx, attachmentId: string) => Promise<number>); fileName: string; data: Buffer; uploadedBy: string },
+  after?: (tx: Tx, file: AttachmentView) => Promise<void>,
 ): Promise<AttachmentView> {
   const file = refuseFile(a.fileName, a.data, storage.maxBytes);
   const id = randomUUID();
@@ -56,17 +65,22 @@ export async function saveAttachment(
   const path = pathOf(storage, key);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, a.data, { flag: 'wx', mode: 0o600 });
-  const row = {
-    id, owner_kind: a.ownerKind, owner_id: a.ownerId, file_name: file.name, mime: file.type.mime, size: a.data.byteLength,
-    sha256: createHash('sha256').update(a.data).digest('hex'), storage_key: key, uploaded_by: a.uploadedBy, uploaded_at: now.toISOString(),
-  };
   try {
-    await db.k.insertInto('attachment').values(row).execute();
+    return await db.k.transaction().execute(async (tx) => {
+      const row = {
+        id, owner_kind: a.ownerKind, owner_id: 0, file_name: file.name, mime: file.type.mime, size: a.data.byteLength,
+        sha256: createHash('sha256').update(a.data).digest('hex'), storage_key: key, uploaded_by: a.uploadedBy, uploaded_at: now.toISOString(),
+      };
+      row.owner_id = typeof a.ownerId === 'function' ? await a.ownerId(tx, id) : a.ownerId;
+      await tx.insertInto('attachment').values(row).execute();
+      const view = attachmentView(row);
+      await after?.(tx, view);
+      return view;
+    });
   } catch (e) {
     await rm(path, { force: true });
     throw e;
   }
-  return attachmentView(row);
 }
 
 /** Storage keys are ours, but resolve defensively: a key can never leave the attachments folder. */
@@ -98,9 +112,15 @@ export async function listAttachments(db: Db, ownerKind: OwnerKind, ownerIds: nu
   return out;
 }
 
-export async function deleteAttachment(db: Db, storage: FileStorage, id: string): Promise<void> {
-  const row = await getAttachment(db, id);
-  if (!row) return;
-  await db.k.deleteFrom('attachment').where('id', '=', id).execute();
-  await rm(pathOf(storage, row.storage_key), { force: true });
+/** Deletes attachment rows inside the caller's transaction; returns the storage keys, whose bytes the
+ *  caller removes with removeFiles once the transaction has committed. */
+export async function deleteAttachmentRows(tx: Kysely<Database> | Tx, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await tx.selectFrom('attachment').select('storage_key').where('id', 'in', ids).execute();
+  await tx.deleteFrom('attachment').where('id', 'in', ids).execute();
+  return rows.map((r) => r.storage_key);
+}
+
+export async function removeFiles(storage: FileStorage, keys: string[]): Promise<void> {
+  for (const k of keys) await rm(pathOf(storage, k), { force: true });
 }

@@ -13,13 +13,15 @@ import type { RecommendationInput, RecommendationQuery } from './input.ts';
 import { vietnamToday } from '../dates.ts';
 import type { z } from 'zod';
 import type { assignSchema, closeSchema } from './input.ts';
+import { writeAudit, type AuditNote } from '../../conferences/audit.ts';
+import type { RecommendationScope } from '../policy.ts';
 
 type Tx = Transaction<Database>;
 export type RecRow = Awaited<ReturnType<typeof getRecommendationRow>>;
 export type AssignmentRow = Awaited<ReturnType<typeof assignmentsOf>>[number];
 
 export async function createRecommendation(
-  db: Db, r: RecommendationInput, by: string, opts: { via: 'province' | 'session'; origin?: 'user' | 'seed'; submittedAt?: string },
+  db: Db, r: RecommendationInput, by: string, opts: { via: 'province' | 'session'; origin?: 'user' | 'seed'; submittedAt?: string; audit?: AuditNote },
 ): Promise<number> {
   const l = await lookup(db);
   const conf = r.conference !== undefined && r.conference !== null ? await findConference(db, r.conference) : undefined;
@@ -40,6 +42,7 @@ export async function createRecommendation(
       updated_at: submittedAt,
     }).returning('id').executeTakeFirstOrThrow();
     await event(tx, row.id, by, 'submitted', null, submittedAt);
+    await writeAudit(tx, opts.audit, { entityId: row.id, after: { status: 'submitted', via: opts.via, province: province?.slug ?? null, conference: conf?.slug ?? null, field: r.field, title: r.title.trim() } });
     return row.id;
   });
 }
@@ -69,7 +72,7 @@ export async function eventsOf(db: Db, id: number) {
 async function transition(
   db: Db, id: number, action: RecAction | ((assignments: AssignmentRow[]) => RecAction),
   write: (tx: Tx, next: RecStatus, cur: Awaited<ReturnType<typeof getRecommendationRow>>, assignments: AssignmentRow[]) => Promise<void>,
-  log: { actor: string; action: string; note?: string | null }, expectedVersion?: number,
+  log: { actor: string; action: string; note?: string | null; audit?: AuditNote }, expectedVersion?: number,
 ) {
   return db.k.transaction().execute(async (tx) => {
     const cur = await getRecommendationRow(tx, id);
@@ -88,27 +91,28 @@ async function transition(
       .where('id', '=', id).where('version', '=', cur.version).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw stale(cur.version);
     await event(tx, id, log.actor, log.action, log.note ?? null);
+    await writeAudit(tx, log.audit, { entityId: id, before: { status: cur.status, version: cur.version }, after: { status: next, version: cur.version + 1, event: log.action, note: log.note ?? null } });
     return { id, status: next, version: cur.version + 1 };
   });
 }
 
 const stale = (v: number) => new UserError(409, 'conflict', 'Kiến nghị vừa được người khác cập nhật; hãy tải lại.', 'Someone else updated this recommendation; reload it.', { current_version: v });
 
-export async function editRecommendation(db: Db, id: number, patch: { field?: string; title?: string; body?: string; expected_version?: number }, by: string) {
+export async function editRecommendation(db: Db, id: number, patch: { field?: string; title?: string; body?: string; expected_version?: number }, by: string, audit?: AuditNote) {
   return transition(db, id, { kind: 'edit' }, async (tx) => {
     const set: Record<string, unknown> = {};
     if (patch.field) set.field = patch.field;
     if (patch.title) set.title = patch.title.trim();
     if (patch.body) set.body = sanitizeRichText(patch.body);
     if (Object.keys(set).length) await tx.updateTable('recommendation').set(set).where('id', '=', id).execute();
-  }, { actor: by, action: 'edited' }, patch.expected_version);
+  }, { actor: by, action: 'edited', audit }, patch.expected_version);
 }
 
-export async function withdrawRecommendation(db: Db, id: number, by: string, note?: string | null) {
-  return transition(db, id, { kind: 'withdraw' }, async () => {}, { actor: by, action: 'withdrawn', note });
+export async function withdrawRecommendation(db: Db, id: number, by: string, note?: string | null, audit?: AuditNote) {
+  return transition(db, id, { kind: 'withdraw' }, async () => {}, { actor: by, action: 'withdrawn', note, audit });
 }
 
-export async function assignRecommendation(db: Db, id: number, body: z.output<typeof assignSchema>, by: string) {
+export async function assignRecommendation(db: Db, id: number, body: z.output<typeof assignSchema>, by: string, audit?: AuditNote) {
   const l = await lookup(db);
   const units = body.assignments.map((a) => ({ ...a, mu: ministryBySlug(l, a.unit) }));
   if (new Set(units.map((u) => u.mu.id)).size !== units.length) {
@@ -132,20 +136,20 @@ export async function assignRecommendation(db: Db, id: number, body: z.output<ty
         answer: null, answered_at: null, answered_by: null,
       }).execute();
     }
-  }, { actor: by, action: 'assigned', note: [units.map((u) => `${u.mu.slug} (${u.role}, ${u.due_on})`).join('; '), body.note].filter(Boolean).join(' — ') });
+  }, { actor: by, action: 'assigned', note: [units.map((u) => `${u.mu.slug} (${u.role}, ${u.due_on})`).join('; '), body.note].filter(Boolean).join(' — '), audit });
 }
 
-export async function unassign(db: Db, id: number, assignmentId: number, by: string) {
+export async function unassign(db: Db, id: number, assignmentId: number, by: string, audit?: AuditNote) {
   return transition(db, id, (existing) => ({ kind: 'unassign', index: indexOf(existing, assignmentId) }), async (tx) => {
     await tx.deleteFrom('recommendation_assignment').where('id', '=', assignmentId).execute();
-  }, { actor: by, action: 'unassigned', note: `#${assignmentId}` });
+  }, { actor: by, action: 'unassigned', note: `#${assignmentId}`, audit });
 }
 
 /** Moves an unanswered assignment's due date (the Agency extends it, with a note saying why). */
-export async function changeDueDate(db: Db, id: number, assignmentId: number, dueOn: string, by: string, note?: string | null) {
+export async function changeDueDate(db: Db, id: number, assignmentId: number, dueOn: string, by: string, note?: string | null, audit?: AuditNote) {
   return transition(db, id, (existing) => ({ kind: 'reschedule', index: indexOf(existing, assignmentId) }), async (tx) => {
     await tx.updateTable('recommendation_assignment').set({ due_on: dueOn }).where('id', '=', assignmentId).execute();
-  }, { actor: by, action: 'due_date_changed', note: [dueOn, note].filter(Boolean).join(' — ') });
+  }, { actor: by, action: 'due_date_changed', note: [dueOn, note].filter(Boolean).join(' — '), audit });
 }
 
 function indexOf(list: AssignmentRow[], assignmentId: number): number {
@@ -154,30 +158,30 @@ function indexOf(list: AssignmentRow[], assignmentId: number): number {
   return i;
 }
 
-export async function answerAssignment(db: Db, id: number, assignmentId: number, body: string, by: string) {
+export async function answerAssignment(db: Db, id: number, assignmentId: number, body: string, by: string, audit?: AuditNote) {
   return transition(db, id, (existing) => ({ kind: 'answer', index: indexOf(existing, assignmentId) }), async (tx, _n, _c, existing) => {
     const first = existing.find((a) => a.id === assignmentId)!.answered_at === null;
     await tx.updateTable('recommendation_assignment')
       // The first answer's date decides "on time"; a later revision updates the text, not the date.
       .set({ answer: sanitizeRichText(body), answered_by: by, ...(first ? { answered_at: new Date().toISOString() } : {}) })
       .where('id', '=', assignmentId).execute();
-  }, { actor: by, action: 'answered', note: `#${assignmentId}` });
+  }, { actor: by, action: 'answered', note: `#${assignmentId}`, audit });
 }
 
-export async function closeRecommendation(db: Db, id: number, c: z.output<typeof closeSchema>, by: string) {
+export async function closeRecommendation(db: Db, id: number, c: z.output<typeof closeSchema>, by: string, audit?: AuditNote) {
   return transition(db, id, { kind: 'close', reason: c.reason }, async (tx) => {
     await tx.updateTable('recommendation').set({ closed_at: new Date().toISOString(), close_reason: c.reason, close_note: c.note ?? null, published: c.publish ? 1 : 0 })
       .where('id', '=', id).execute();
-  }, { actor: by, action: 'closed', note: [c.reason, c.note].filter(Boolean).join(' — ') });
+  }, { actor: by, action: 'closed', note: [c.reason, c.note].filter(Boolean).join(' — '), audit });
 }
 
-export async function reopenRecommendation(db: Db, id: number, by: string, note?: string | null) {
+export async function reopenRecommendation(db: Db, id: number, by: string, note?: string | null, audit?: AuditNote) {
   return transition(db, id, { kind: 'reopen' }, async (tx) => {
     await tx.updateTable('recommendation').set({ closed_at: null, close_reason: null, published: 0 }).where('id', '=', id).execute();
-  }, { actor: by, action: 'reopened', note });
+  }, { actor: by, action: 'reopened', note, audit });
 }
 
-export async function setPublished(db: Db, id: number, published: boolean, by: string) {
+export async function setPublished(db: Db, id: number, published: boolean, by: string, audit?: AuditNote) {
   return db.k.transaction().execute(async (tx) => {
     const cur = await getRecommendationRow(tx, id);
     if (published && cur.status !== 'closed') {
@@ -185,10 +189,14 @@ export async function setPublished(db: Db, id: number, published: boolean, by: s
     }
     await tx.updateTable('recommendation').set({ published: published ? 1 : 0, version: cur.version + 1 }).where('id', '=', id).execute();
     await event(tx, id, by, published ? 'published' : 'unpublished', null);
+    await writeAudit(tx, audit, { entityId: id, before: { published: cur.published === 1 }, after: { published } });
   });
 }
 
-export async function queryRecommendationRows(db: Db, q: RecommendationQuery & { publishedOnly?: boolean }) {
+/** Whose reading (policy.ts recommendationScope); `publishedOnly` is the public's scope. Everything when neither is given (CLI, reports). */
+export type ScopedQuery = RecommendationQuery & { publishedOnly?: boolean; scope?: RecommendationScope };
+
+export async function queryRecommendationRows(db: Db, q: ScopedQuery) {
   const l = await lookup(db);
   let s = db.k.selectFrom('recommendation').selectAll();
   if (q.conference) {
@@ -205,7 +213,13 @@ export async function queryRecommendationRows(db: Db, q: RecommendationQuery & {
     const mu = ministryBySlug(l, q.unit);
     s = s.where('id', 'in', db.k.selectFrom('recommendation_assignment').select('recommendation_id').where('ministry_unit_id', '=', mu.id));
   }
-  if (q.publishedOnly) s = s.where('published', '=', 1);
+  const scope: RecommendationScope = q.scope ?? (q.publishedOnly ? { kind: 'published' } : { kind: 'all' });
+  if (scope.kind === 'published') s = s.where('published', '=', 1);
+  if (scope.kind === 'province') s = s.where((eb) => eb.or([eb('published', '=', 1), eb('province_unit_id', '=', scope.provinceUnitId)]));
+  if (scope.kind === 'ministry_unit') {
+    const mine = db.k.selectFrom('recommendation_assignment').select('recommendation_id').where('ministry_unit_id', '=', scope.ministryUnitId);
+    s = s.where((eb) => eb.or([eb('published', '=', 1), eb('id', 'in', mine)]));
+  }
   const rows = await s.orderBy('submitted_at').orderBy('id').execute();
   if (!q.q) return rows;
   // Searched here rather than with LIKE: the same case- and accent-aware matching on both stores.

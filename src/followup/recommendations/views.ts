@@ -13,8 +13,8 @@ import { vietnamDate, vietnamToday } from '../dates.ts';
 import { ASSIGNMENT_STATE_LABELS, assignmentState, isAnswered, isAnsweredOnTime, isOverdue, nextDue, type RecDates } from './deadlines.ts';
 import { CLOSE_REASON_LABELS, REC_STATUS_LABELS, type CloseReason, type RecStatus } from './status.ts';
 import { recommendationFigures } from './figures.ts';
-import { assignmentsOf, eventsOf, getRecommendationRow, queryRecommendationRows, type AssignmentRow, type RecRow } from './store.ts';
-import type { RecommendationQuery } from './input.ts';
+import { assignmentsOf, eventsOf, getRecommendationRow, queryRecommendationRows, type AssignmentRow, type RecRow, type ScopedQuery } from './store.ts';
+import { paginate, type PageRequest } from '../../conferences/paging.ts';
 
 export function recDates(r: RecRow, as: AssignmentRow[]): RecDates & { field: string; assignments: (RecDates['assignments'][number] & { unit: string })[] } {
   return {
@@ -76,16 +76,19 @@ export async function recommendationDetail(db: Db, id: number, lang: Lang = 'vi'
   return { ...v!, events: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, note: e.note })) };
 }
 
-/** The consolidated list with its figures, for a conference, a region or any filter. */
-export async function consolidated(db: Db, q: RecommendationQuery & { publishedOnly?: boolean }, opts: { lang?: Lang; today?: string } = {}) {
+/** The consolidated list with its figures, for a conference, a region or any filter. The figures
+ *  count every recommendation the filter finds; with `page`, the items are that page of them. */
+export async function consolidated(db: Db, q: ScopedQuery, opts: { lang?: Lang; today?: string; page?: PageRequest } = {}) {
   const today = opts.today ?? vietnamToday();
   let rows = await queryRecommendationRows(db, q);
   if (q.overdue) {
     const as = await assignmentsOf(db, rows.map((r) => r.id));
     rows = rows.filter((r) => isOverdue(recDates(r, as.filter((a) => a.recommendation_id === r.id)), today) === (q.overdue === 'true'));
   }
-  const items = await buildViews(db, rows, { ...opts, today });
-  return { today, items, figures: await figuresOf(db, rows, today, opts.lang ?? 'vi') };
+  const page = opts.page ? paginate(rows, (r) => [r.submitted_at, r.id], opts.page) : null;
+  const items = await buildViews(db, page ? page.items : rows, { lang: opts.lang, today });
+  const figures = await figuresOf(db, rows, today, opts.lang ?? 'vi');
+  return { today, items, total: rows.length, limit: page?.limit ?? rows.length, next_cursor: page?.next_cursor ?? null, figures };
 }
 
 export async function figuresOf(db: Db, rows: RecRow[], today: string, lang: Lang = 'vi') {

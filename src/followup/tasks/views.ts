@@ -91,7 +91,7 @@ export async function loadTasks(db: Db, q: TaskQuery, opts: { lang?: Lang; today
     const tp = taskProgress(partyViews.map((p) => ({ status: p.status, percent: p.percent, expected: p.expected, overdue: p.overdue, doneLate: p.done_late })));
     const c = summarize(l, conf, lang);
     return {
-      id: t.id, conference: { id: c.id, slug: c.slug, title: c.title }, region: c.region,
+      id: t.id, conference: { id: c.id, slug: c.slug, title: c.title, year: c.year }, region: c.region,
       group: { id: t.group_id, title: t.group_title, position: t.group_position }, position: t.position,
       title: t.title, body: t.body, text: t.body ? richTextToPlain(t.body) : null, field: t.field, field_label: t.field ? fieldLabel(t.field, lang) : null,
       legal_basis: parseJson<string[]>(t.legal_basis, []), starts_on: t.starts_on, due_on: t.due_on, due_note: t.due_note,
