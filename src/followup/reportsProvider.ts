@@ -5,6 +5,8 @@ import type { ConferenceContextProvider, ContextItem, Recommendation } from '../
 import { endDate, periodCode } from '../periods/period.ts';
 import { lookup, regionsOfOn } from '../conferences/lookup.ts';
 import { conferenceContext } from './context.ts';
+import { recommendationScope } from './policy.ts';
+import { difficultyScope } from '../conferences/roles.ts';
 
 export const reportsConferenceContext: ConferenceContextProvider = async (db, q) => {
   const l = await lookup(db);
@@ -14,7 +16,9 @@ export const reportsConferenceContext: ConferenceContextProvider = async (db, q)
   // A province's report reads its region's conference (the first region it belongs to at the period's end).
   const region = province ? regionsOfOn(l, province.id, endDate(q.period))[0]?.slug : place.slug;
   if (!region) return { conference: null, difficulties: [], tasks: [], recommendations: [] };
-  const ctx = await conferenceContext(db, { region, period: periodCode(q.period), lang: q.lang });
+  // The reader's own rules (policy.ts, roles.ts); the command line (no reader given) reads everything.
+  const scopes = q.reader === undefined ? {} : { recommendationScope: recommendationScope(q.reader), difficultyScope: difficultyScope(q.reader) };
+  const ctx = await conferenceContext(db, { region, period: periodCode(q.period), lang: q.lang, ...scopes });
   const mine = (slug: string | null) => !province || slug === province.slug;
 
   const difficulties: ContextItem[] = ctx.difficulties.groups.flatMap((g) => g.kinds.flatMap((k) => k.items

@@ -3,6 +3,7 @@
 // it through this interface only; until the capability is wired in, the provider returns nothing and
 // the report says "chưa có dữ liệu" in those sections rather than inventing any of it.
 import type { Db } from '../db/database.ts';
+import type { Actor } from '../access/roles.ts';
 import type { Period } from '../periods/period.ts';
 
 export interface ConferenceInfo {
@@ -42,6 +43,11 @@ export interface ContextQuery {
   place: string;
   period: Period;
   lang: 'vi' | 'en';
+  /**
+   * Who will read the report: it shows only what they may read (unpublished recommendations, a
+   * province's own difficulties). null: the public. Omitted: the operator at the command line, all.
+   */
+  reader?: Actor | null;
 }
 
 export type ConferenceContextProvider = (db: Db, q: ContextQuery) => Promise<ConferenceContext>;

@@ -60,6 +60,7 @@ export async function reportRoutes(app: FastifyInstance, { db }: RouteContext): 
     const origin = `${req.protocol}://${req.headers.host ?? 'localhost'}`;
     const out = await generateReport(db, {
       type: req.params.type, region: q.region ?? null, province: q.province ?? null, period: q.period, lang: q.lang, date: q.date,
+      reader: req.actor ?? null,
     }, q.format, { selfPath: `/api/reports/${req.params.type}`, absoluteBase: origin });
     const disposition = q.format === 'html' || q.format === 'json' ? 'inline' : 'attachment';
     return reply

@@ -13,7 +13,7 @@ import { itemsSection, recommendationsSection } from './contextSections.ts';
 import { mainTable, productsTable, provincesTable } from './tables.ts';
 import { numberSections, para, Writer, type SectionDraft } from './writer.ts';
 import { balanceRuns, planSection, resultBlocks, type BuildOptions } from './shared.ts';
-import { reportNotFound } from './errors.ts';
+import { reportNotFound, reportWrongPlace } from './errors.ts';
 
 const CLUSTERS = ['clusters_count', 'clusters_area_ha', 'clusters_operating', 'clusters_projects', 'clusters_capital', 'clusters_jobs'];
 const INFRA = ['markets', 'supermarkets', 'malls', 'fuel_stations'];
@@ -23,7 +23,8 @@ export async function buildConferenceReport(db: Db, regionSlug: string, period: 
   const reader = await FactReader.open(db);
   const ref = reader.ref;
   const region = ref.unitsBySlug.get(regionSlug);
-  if (!region || (region.level !== 'region' && region.level !== 'country')) throw reportNotFound('vùng', 'region', regionSlug);
+  if (!region) throw reportNotFound('vùng', 'region', regionSlug, 'region');
+  if (region.level !== 'region' && region.level !== 'country') throw reportWrongPlace(region, 'một vùng', 'a region', 'region');
   const w = new Writer(ref, o.lang);
   const t = w.t;
   const members = ref.membersOn(region.id, endDate(period));
@@ -35,7 +36,7 @@ export async function buildConferenceReport(db: Db, regionSlug: string, period: 
   const facts = new Map(all.map((f) => [f.ind.code, f]));
   const productCodes = [...ref.indicatorsByCode.keys()].filter((c) => c.startsWith('product_'));
   const products = productCodes.length ? await regionalPivot(db, { period, regions: [regionSlug], indicators: productCodes }) : [];
-  const ctx = await (o.context ? Promise.resolve(o.context) : conferenceContext(db, { place: regionSlug, period, lang: o.lang }));
+  const ctx = await (o.context ? Promise.resolve(o.context) : conferenceContext(db, { place: regionSlug, period, lang: o.lang, reader: o.reader }));
 
   const where = w.placeLabel(region);
   const periodText = w.period(period);

@@ -2,7 +2,7 @@
 // provinces above the regional rate, the trade balance, progress against the annual plan.
 import type { Lang } from '../../shared/format.ts';
 import type { Period } from '../../periods/period.ts';
-import type { ConferenceContext } from '../context.ts';
+import type { ConferenceContext, ContextQuery } from '../context.ts';
 import type { Facts } from '../data.ts';
 import type { Block, Run } from '../model.ts';
 import { growthText } from '../quantity.ts';
@@ -16,6 +16,7 @@ export interface BuildOptions {
   generatedAt: string;
   /** Overrides the registered conference context provider (tests, the lead's wiring). */
   context?: ConferenceContext;
+  reader?: ContextQuery['reader'];
 }
 
 export interface ResultPlace {
