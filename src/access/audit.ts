@@ -1,6 +1,7 @@
 // The audit log: every action, who, when, on what, before and after. Written in the same transaction
 // as the action it records, so an action without its entry cannot happen.
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { AuditLogTable } from './schema.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from './roles.ts';
 
@@ -26,12 +27,17 @@ export interface AuditWho {
 const json = (x: unknown): string | null => (x === undefined ? null : JSON.stringify(x));
 
 export async function audit(q: Q, who: AuditWho, e: AuditEntry): Promise<void> {
-  await q.insertInto('audit_log').values({
+  await q.insertInto('audit_log').values(auditRow(who, e)).execute();
+}
+
+/** The row audit() inserts, for a store function that writes it in the same statement as its action. */
+export function auditRow(who: AuditWho, e: AuditEntry): Insertable<AuditLogTable> {
+  return {
     at: new Date().toISOString(), account_id: who.actor?.accountId ?? null,
     actor: who.actor?.username ?? who.label ?? 'public', role: who.actor?.role ?? null,
     action: e.action, entity: e.entity, entity_id: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
     province_id: e.provinceId ?? null, before: json(e.before), after: json(e.after), note: e.note ?? null, ip: who.ip ?? null,
-  }).execute();
+  };
 }
 
 export interface AuditFilter {

@@ -10,7 +10,8 @@ import { printTable } from '../cli/table.ts';
 import { UserError } from '../server/errors.ts';
 import { listAccounts } from './accessStore.ts';
 import { changeAccount, createAccount, publicView } from './accounts.ts';
-import type { AuditWho } from './audit.ts';
+import { audit, type AuditWho } from './audit.ts';
+import { clearFailures } from './lockout.ts';
 import { isRole, ROLES, type Role } from './roles.ts';
 
 const cliWho = (): AuditWho => ({ actor: null, label: `cli:${process.env.USER ?? 'system'}` });
@@ -114,4 +115,12 @@ export function registerAccountCommands(program: Command): void {
         console.log(`Đã đặt mật khẩu mới cho ${username}. / New password set for ${username}.`);
       });
     }));
+
+  account.command('unlock <username>')
+    .description('Mở khóa đăng nhập sau nhiều lần sai / unlock sign-in after repeated failures')
+    .action(async (username: string) => run(() => withStore(async (db) => {
+      const done = await clearFailures(db.k, username);
+      if (done) await audit(db.k, cliWho(), { action: 'account.unlock', entity: 'account', after: { username: username.toLowerCase() } });
+      console.log(done ? `Đã mở khóa ${username}. / ${username} unlocked.` : `${username} không bị khóa. / ${username} is not locked.`);
+    })));
 }

@@ -12,6 +12,8 @@ import { changeAccount, createAccount, publicView } from './accounts.ts';
 import { audit, browseAudit, type AuditWho } from './audit.ts';
 import { ensure, signedIn } from './guards.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
+import { clearFailures, lockedMessage, lockedUntil, recordFailure } from './lockout.ts';
+import { lockoutRoutes } from './lockoutRoutes.ts';
 import { canManageAccounts, canReadAudit } from './policy.ts';
 import { ROLES, ROLE_NAMES } from './roles.ts';
 import { newToken, SESSION_COOKIE, SESSION_TTL_MS } from './sessions.ts';
@@ -50,12 +52,22 @@ export async function accessRoutes(app: FastifyInstance, { db }: RouteContext): 
     },
   }, async (req, reply) => {
     const username = req.body.username.trim().toLowerCase();
+    // Lockout (lockout.ts): a locked username is refused before its password is even checked.
+    const locked = await lockedUntil(db.k, username);
+    if (locked) {
+      const m = lockedMessage(locked);
+      await audit(db.k, { actor: null, label: username.slice(0, 64), ip: req.ip }, { action: 'auth.sign_in_locked', entity: 'session' });
+      reply.header('retry-after', String(Math.ceil((locked - Date.now()) / 1000)));
+      throw new UserError(429, 'account_locked', m.vi, m.en);
+    }
     const found = await store.passwordHashOf(db.k, username);
     const ok = found ? await verifyPassword(found.hash, req.body.password) : (await verifyPassword(await decoyHash(), req.body.password), false);
     if (!found || !ok || !found.active) {
-      await audit(db.k, { actor: null, label: username.slice(0, 64), ip: req.ip }, { action: 'auth.sign_in_failed', entity: 'session' });
+      const nowLocked = await recordFailure(db.k, username);
+      await audit(db.k, { actor: null, label: username.slice(0, 64), ip: req.ip }, { action: 'auth.sign_in_failed', entity: 'session', ...(nowLocked ? { after: { locked_until: new Date(nowLocked).toISOString() } } : {}) });
       throw new UserError(401, 'invalid_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.');
     }
+    await clearFailures(db.k, username);
     // Session rotation: whatever session the browser had is ended before the new one is issued.
     const old = req.cookies?.[SESSION_COOKIE];
     if (old) await store.deleteSession(db.k, old);
@@ -68,6 +80,8 @@ export async function accessRoutes(app: FastifyInstance, { db }: RouteContext): 
     setSessionCookie(reply, token);
     return { actor, csrf_token: csrf };
   });
+
+  await lockoutRoutes(app, db);
 
   r.post('/auth/sign-out', {
     schema: { tags: ['access'], summary: 'Đăng xuất / sign out' },

@@ -43,8 +43,17 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface SignInLockoutTable {
+  username: string; // lower-case, as typed at sign-in (an account need not exist)
+  failures: number;
+  first_failure_at: string;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
 export interface AccessDatabase {
   account: AccountTable;
   session: SessionTable;
   audit_log: AuditLogTable;
+  sign_in_lockout: SignInLockoutTable;
 }

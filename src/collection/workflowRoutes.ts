@@ -6,6 +6,7 @@ import type { RouteContext } from '../server/app.ts';
 import { datasetRoutes } from './datasets/routes.ts';
 import { LIMITS } from './excel/layout.ts';
 import { submissionRoutes } from './submissions/routes.ts';
+import { demoRoutes } from './demo/routes.ts';
 
 export async function collectionWorkflowRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   await app.register(async (scope) => {
@@ -13,4 +14,5 @@ export async function collectionWorkflowRoutes(app: FastifyInstance, ctx: RouteC
     await datasetRoutes(scope, ctx);
     await submissionRoutes(scope, ctx);
   });
+  await demoRoutes(app, ctx);
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config/config.ts';
 import { openDb } from '../db/database.ts';
 import { ensureDemoData } from '../collection/demo/loadDemo.ts';
+import { ensureDemoAccounts, retireDemoAccounts } from '../collection/demo/demoAccounts.ts';
 import { buildApp } from './app.ts';
 import { ensureWebBuilt } from './webBuild.ts';
 
@@ -15,8 +16,10 @@ export function registerServeCommand(program: Command): void {
       const config = loadConfig();
       const db = await openDb(config.store);
       if (opts.demo) await ensureDemoData(db);
-      await ensureWebBuilt({ log: (s) => console.log(s) });
-      const app = await buildApp({ db, logLevel: config.logLevel });
+      if (opts.demo) await ensureDemoAccounts(db); // sign-in page lists them in demo mode only
+      else await retireDemoAccounts(db, (m) => console.warn(m));
+      if (config.ops.webBuild !== 'off') await ensureWebBuilt({ log: (s) => console.log(s) });
+      const app = await buildApp({ db, logLevel: config.logLevel, config });
       const close = async () => {
         await app.close();
         await db.close();

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly messageVi: string,
     readonly messageEn: string,
+    /** The server's error details (per-cell problems, the current values of a conflict...). */
+    readonly details?: unknown,
   ) {
     super(messageEn || messageVi);
   }
@@ -41,7 +43,7 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   }
   if (!res.ok) {
     const e = body?.error;
-    throw new ApiError(res.status, e?.code ?? 'http_' + res.status, e?.message ?? '', e?.messageEn ?? '');
+    throw new ApiError(res.status, e?.code ?? 'http_' + res.status, e?.message ?? '', e?.messageEn ?? '', e?.details);
   }
   return body as T;
 }

@@ -11,7 +11,7 @@ import { type ParsedUpload, type UploadError, type UploadedCell } from './readUp
 function numberOf(raw: unknown): { value: number | null } | { vi: string; en: string } {
   if (raw === null || raw === undefined || raw === '') return { value: null };
   if (typeof raw === 'number' && Number.isFinite(raw)) return { value: raw };
-  if (typeof raw === 'string' && /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(raw)) return { value: Number(raw) };
+  if (typeof raw === 'string' && /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(raw) && Number.isFinite(Number(raw))) return { value: Number(raw) };
   return { vi: `"${String(raw).slice(0, 40)}" không phải là số (dùng dấu chấm thập phân, không dùng dấu phân cách hàng nghìn: 2442330.5).`, en: `"${String(raw).slice(0, 40)}" is not a number (decimal point, no separators).` };
 }
 
@@ -73,7 +73,7 @@ export function readFlatUpload(text: string, format: 'csv' | 'json', items: Flat
     if (typeof rec !== 'object' || rec === null) return err(i, '', 'Dòng không phải là một đối tượng.', 'Not an object.');
     const unknown = Object.keys(rec).filter((k) => !(FLAT_COLUMNS as readonly string[]).includes(k) && !READ_ONLY.has(k));
     if (unknown.length) err(i, unknown[0]!, `Cột không nhận ra: ${unknown.join(', ')}.`, `Unknown columns: ${unknown.join(', ')}.`);
-    const key = `${String(rec.indicator ?? '').trim()}|${String(rec.breakdown ?? '').trim()}|${String(rec.period ?? '').trim()}`;
+    const key = `${textOf(rec.indicator).trim()}|${textOf(rec.breakdown).trim()}|${textOf(rec.period).trim()}`;
     const it = byKey.get(key);
     if (!it) return err(i, 'indicator', `"${key.replaceAll('|', ' · ')}" không có trong báo cáo này (chỉ tiêu, phân tổ, kỳ).`, `"${key}" is not in this report.`);
     if (seen.has(it.item)) return err(i, 'indicator', 'Chỉ tiêu lặp lại trong tệp.', 'Item repeated in the file.');
@@ -102,9 +102,12 @@ export function readFlatUpload(text: string, format: 'csv' | 'json', items: Flat
   return errors.length ? { errors } : { cells };
 }
 
+/** A JSON cell as text: objects as JSON (String() throws on {"toString": 1}; found by bench/fuzz). */
+const textOf = (x: unknown): string => (x === null || x === undefined ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x));
+
 function versionOf(x: unknown, bad: () => void): number | null {
   if (x === undefined || x === null || x === '') return null;
-  const n = Number(x);
+  const n = typeof x === 'number' || typeof x === 'string' ? Number(x) : NaN;
   if (!Number.isInteger(n) || n < 0) {
     bad();
     return null;

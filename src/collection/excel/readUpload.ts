@@ -37,9 +37,10 @@ export function numberOf(raw: unknown): { value: number | null } | { vi: string;
   if (typeof raw === 'string') {
     const s = raw.trim().replace(/\s/g, '');
     if (s === '') return { value: null };
-    if (/^-?\d+$/.test(s)) return { value: Number(s) };
-    if (/^-?\d+,\d+$/.test(s)) return { value: Number(s.replace(',', '.')) }; // "12,5": the Vietnamese decimal comma
-    if (/^-?\d{1,3}(\.\d{3})+,\d+$/.test(s)) return { value: Number(s.replace(/\./g, '').replace(',', '.')) }; // "1.234,5"
+    const finite = (n: number) => (Number.isFinite(n) ? { value: n } : { vi: `"${raw.slice(0, 40)}…" quá lớn.`, en: 'The number is too large.' });
+    if (/^-?\d+$/.test(s)) return finite(Number(s));
+    if (/^-?\d+,\d+$/.test(s)) return finite(Number(s.replace(',', '.'))); // "12,5": the Vietnamese decimal comma
+    if (/^-?\d{1,3}(\.\d{3})+,\d+$/.test(s)) return finite(Number(s.replace(/\./g, '').replace(',', '.'))); // "1.234,5"
     return { vi: `"${raw.slice(0, 40)}" không phải là số (hoặc viết có thể hiểu hai cách); hãy nhập số.`, en: `"${raw.slice(0, 40)}" is not an unambiguous number.` };
   }
   return { vi: 'Ô không chứa số.', en: 'The cell does not hold a number.' };

@@ -1,7 +1,7 @@
 // What people do to a report: save figures (a draft), submit, return, approve, reopen for a correction.
 // Each is one transaction with its audit entry; a stale version anywhere refuses the whole action with
 // the current state (never a silent overwrite); approval writes the figures into the published series.
-import { audit, type AuditWho } from '../../access/audit.ts';
+import { audit, auditRow as auditRowOf, type AuditWho } from '../../access/audit.ts';
 import { allow } from '../../access/guards.ts';
 import { canReopen, canReview, canWriteProvince } from '../../access/policy.ts';
 import type { Actor } from '../../access/roles.ts';
@@ -19,6 +19,8 @@ import { cellKey, cellOf, cellsOf, checkCells, entryMap, type Cell, type Measure
 import { issueView } from './grid.ts';
 import type { ReportRef } from './report.ts';
 import * as store from './submissionStore.ts';
+import type { EntryRow } from './submissionStore.ts';
+import { inReportQueue, reportKey } from './reportQueue.ts';
 import { transition, type WorkflowAction } from './workflow.ts';
 
 export interface EntryInput {
@@ -66,52 +68,63 @@ export async function saveEntries(db: Db, who: AuditWho & { actor: Actor }, r: R
   if (problems.length) throw new UserError(422, 'rejected', 'Không có gì được lưu: có ô không hợp lệ.', 'Nothing was saved: invalid cells.', problems);
   const ctx = await loadContext(db, ref, ds, unit.id, p, [...new Set(cells.map((c) => c.cell.item))]);
 
-  return db.k.transaction().execute(async (trx) => {
-    const lock = db.kind === 'postgres';
-    // The UPDATE takes the row lock that serialises this report's saves and transitions (PostgreSQL).
-    const existing = await store.lockAndTouch(trx, { datasetId: ds.id, unitId: unit.id, period: r.key });
-    const t = transition((existing?.status ?? 'not_started') as SubmissionStatus | 'not_started', 'save');
-    if ('refused' in t) throw conflict(t.refused.vi, t.refused.en, { status: existing?.status });
-    const sub = existing ?? (await store.ensureSubmission(trx, { datasetId: ds.id, unitId: unit.id, period: r.key }, lock));
-    const current = entryMap(await store.entriesOf(trx, sub.id));
-    const stale = cells.filter(({ cell, input }) => (current.get(cellKey(cell))?.version ?? 0) !== input.expectedVersion);
-    const currentView = (c: Cell) => {
-      const e = current.get(cellKey(c));
-      return { item: c.item.position, measure: c.measure, value: e?.value ?? null, comment: e?.comment ?? null, version: e?.version ?? 0, updated_by: e?.updated_by ?? null, updated_at: e?.updated_at ?? null };
-    };
-    if (stale.length) {
-      throw conflict('Số liệu đã được người khác sửa trong lúc bạn nhập; giá trị hiện tại ở dưới, hãy xem rồi lưu lại.',
-        'Someone else changed these figures while you were editing; the current values are below: review them and save again.',
-        stale.map(({ cell }) => currentView(cell)));
-    }
-    const merged = (c: Cell) => {
-      const i = cells.find((x) => cellKey(x.cell) === cellKey(c))!.input;
-      return { value: i.value, comment: i.comment === undefined ? current.get(cellKey(c))?.comment ?? null : i.comment?.trim() || null };
-    };
-    const issues = checkCells(ref, cells.map((c) => c.cell), merged, ctx, false);
-    const errors = issues.filter((i) => i.severity === 'error');
-    if (errors.length) {
-      throw new UserError(422, 'invalid_values', `Không có gì được lưu: ${errors.length} lỗi.`, `Nothing was saved: ${errors.length} errors.`, errors.map(issueView));
-    }
-    const saved = [];
-    const inserts: store.EntryWrite[] = [];
-    const raced = () => conflict('Số liệu vừa được người khác lưu; hãy tải lại.', 'Someone else just saved these figures; reload.');
-    for (const { cell, input } of cells) {
-      const m = merged(cell);
-      const w = { ...cell, measure: cell.measureCode, value: m.value, comment: m.comment, expectedVersion: input.expectedVersion };
-      if (input.expectedVersion === 0) inserts.push(w);
-      // Written by someone else between our read and our write (PostgreSQL): refused, never overwritten.
-      else if (!(await store.writeEntry(trx, sub.id, w, who.actor.username))) throw raced();
-      saved.push({ item: cell.item.position, measure: cell.measure, value: m.value, comment: m.comment, version: input.expectedVersion + 1 });
-    }
-    if ((await store.insertEntries(trx, sub.id, inserts, who.actor.username)) !== inserts.length) throw raced();
-    await audit(trx, who, {
-      action: opts.via === 'upload' ? 'submission.upload' : 'submission.save', entity: 'submission', entityId: sub.id, provinceId: unit.id,
-      before: cells.map(({ cell }) => { const v = currentView(cell); return { item: v.item, measure: v.measure, value: v.value, comment: v.comment, version: v.version }; }),
-      after: saved, note: opts.fileName ?? null,
-    });
-    return { submission_id: sub.id, saved, warnings: issues.filter((i) => i.severity === 'warning').map(issueView) };
-  });
+  const postgres = db.kind === 'postgres';
+  const keys = cells.map(({ cell }) => ({ indicator_id: cell.indicator_id, breakdown_id: cell.breakdown_id, period: cell.period, measure: cell.measureCode }));
+  const staleConflict = (current: Map<string, EntryRow>) => conflict('Số liệu đã được người khác sửa trong lúc bạn nhập; giá trị hiện tại ở dưới, hãy xem rồi lưu lại.',
+    'Someone else changed these figures while you were editing; the current values are below: review them and save again.',
+    cells.filter(({ cell, input }) => (current.get(cellKey(cell))?.version ?? 0) !== input.expectedVersion).map(({ cell }) => entryView(cell, current)));
+  try {
+    return await inReportQueue(reportKey(ds.id, unit.id, r.key), () => db.k.transaction().execute(async (trx) => {
+      // One statement locks the report and reads the cells (PostgreSQL); the first save creates the report.
+      let locked = await store.lockWithCells(trx, { datasetId: ds.id, unitId: unit.id, period: r.key }, keys, postgres);
+      if (!locked) {
+        const t = transition('not_started', 'save');
+        if ('refused' in t) throw conflict(t.refused.vi, t.refused.en);
+        const sub = await store.ensureSubmission(trx, { datasetId: ds.id, unitId: unit.id, period: r.key }, postgres);
+        locked = { sub, entries: await store.cellEntries(trx, sub.id, keys) };
+      }
+      const { sub } = locked;
+      const t = transition(sub.status as SubmissionStatus, 'save');
+      if ('refused' in t) throw conflict(t.refused.vi, t.refused.en, { status: sub.status });
+      const current = entryMap(locked.entries);
+      if (cells.some(({ cell, input }) => (current.get(cellKey(cell))?.version ?? 0) !== input.expectedVersion)) throw staleConflict(current);
+      const merged = (c: Cell) => {
+        const i = cells.find((x) => cellKey(x.cell) === cellKey(c))!.input;
+        return { value: i.value, comment: i.comment === undefined ? current.get(cellKey(c))?.comment ?? null : i.comment?.trim() || null };
+      };
+      const issues = checkCells(ref, cells.map((c) => c.cell), merged, ctx, false);
+      const errors = issues.filter((i) => i.severity === 'error');
+      if (errors.length) {
+        throw new UserError(422, 'invalid_values', `Không có gì được lưu: ${errors.length} lỗi.`, `Nothing was saved: ${errors.length} errors.`, errors.map(issueView));
+      }
+      const writes = cells.map(({ cell, input }) => ({ ...cell, measure: cell.measureCode, ...merged(cell), expectedVersion: input.expectedVersion }));
+      const saved = writes.map((w, i) => ({ item: cells[i]!.cell.item.position, measure: cells[i]!.cell.measure, value: w.value, comment: w.comment, version: w.expectedVersion + 1 }));
+      const auditRow = auditRowOf(who, {
+        action: opts.via === 'upload' ? 'submission.upload' : 'submission.save', entity: 'submission', entityId: sub.id, provinceId: unit.id,
+        before: cells.map(({ cell }) => { const v = entryView(cell, current); return { item: v.item, measure: v.measure, value: v.value, comment: v.comment, version: v.version }; }),
+        after: saved, note: opts.fileName ?? null,
+      });
+      // Fewer rows written than cells: someone else wrote one between our read and our write.
+      if ((await store.writeEntries(trx, sub.id, writes, who.actor.username, auditRow, postgres)) !== writes.length) throw new Raced(sub.id);
+      return { submission_id: sub.id, saved, warnings: issues.filter((i) => i.severity === 'warning').map(issueView) };
+    }));
+  } catch (e) {
+    // The transaction is rolled back: answer with the cells as they are now.
+    if (e instanceof Raced) throw staleConflict(entryMap(await store.cellEntries(db.k, e.submissionId, keys)));
+    throw e;
+  }
+}
+
+/** A cell as the person saving should see it now. */
+function entryView(c: Cell, current: Map<string, EntryRow>) {
+  const e = current.get(cellKey(c));
+  return { item: c.item.position, measure: c.measure, value: e?.value ?? null, comment: e?.comment ?? null, version: e?.version ?? 0, updated_by: e?.updated_by ?? null, updated_at: e?.updated_at ?? null };
+}
+
+class Raced extends Error {
+  constructor(readonly submissionId: number) {
+    super('raced');
+  }
 }
 
 /** Loads the report behind a submission id, for the actions that name it by id. */
@@ -142,7 +155,7 @@ export async function act(db: Db, who: AuditWho & { actor: Actor }, r: ReportRef
     : comment?.trim() || null;
   const ctx = action === 'submit' ? await loadContext(db, ref, ds, unit.id, p, ds.items) : null;
 
-  return db.k.transaction().execute(async (trx) => {
+  return inReportQueue(reportKey(ds.id, unit.id, r.key), () => db.k.transaction().execute(async (trx) => {
     const sub = await store.findSubmission(trx, { id }, db.kind === 'postgres');
     if (!sub) throw new UserError(404, 'not_found', 'Không tìm thấy báo cáo.', 'Report not found.');
     const t = transition(sub.status as SubmissionStatus, action);
@@ -187,5 +200,5 @@ export async function act(db: Db, who: AuditWho & { actor: Actor }, r: ReportRef
       before: { status: sub.status, version: sub.version, revision: sub.revision }, after: { ...after, version: sub.version + 1, period: periodCode(fromKey(sub.period)) },
     });
     return { id, status: t.to, version: sub.version + 1, ...after };
-  });
+  }));
 }

@@ -21,6 +21,7 @@ import { LIMITS } from '../excel/layout.ts';
 import { act, saveEntries } from './actions.ts';
 import { completeness, statusBoard } from './board.ts';
 import { buildGrid, submissionView } from './grid.ts';
+import { changesSincePrevious } from './changes.ts';
 import { peerComparison } from './peers.ts';
 import { calendarOf, datasetOr404, reportingPeriodOr400, resolveReport } from './report.ts';
 import { findSubmission } from './submissionStore.ts';
@@ -190,9 +191,10 @@ export async function submissionRoutes(app: FastifyInstance, { db }: RouteContex
       browseAudit(db.k, { entity: 'submission', entityId: String(req.params.id), limit: 500 }),
       peerComparison(db, rep),
     ]);
+    const oldestFirst = timeline.reverse();
     return {
-      ...grid, peers,
-      timeline: timeline.reverse().map((e) => ({ at: e.at, actor: e.actor, role: e.role, action: e.action, note: e.note, status_before: (e.before as any)?.status ?? null, status_after: (e.after as any)?.status ?? null })),
+      ...grid, peers, changes: changesSincePrevious(oldestFirst, grid.submission.status),
+      timeline: oldestFirst.map((e) => ({ at: e.at, actor: e.actor, role: e.role, action: e.action, note: e.note, status_before: (e.before as any)?.status ?? null, status_after: (e.after as any)?.status ?? null })),
     };
   });
 

@@ -1,7 +1,8 @@
 // SQL of submissions and their entries. Row locks on PostgreSQL serialise the saves and transitions of
 // one report; SQLite has one writer.
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type QueryCreator, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { AuditLogTable } from '../../access/schema.ts';
 import type { SubmissionEntryTable, SubmissionTable } from '../workflowSchema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -34,14 +35,6 @@ export async function ensureSubmission(trx: Transaction<Database>, k: Submission
   return (await findSubmission(trx, k, lock))!;
 }
 
-/** The report, row-locked and its updated_at moved in one statement (a save's first step), or null. */
-export async function lockAndTouch(trx: Transaction<Database>, k: SubmissionKey): Promise<SubmissionRow | null> {
-  const r = await trx.updateTable('submission').set({ updated_at: new Date().toISOString() })
-    .where('dataset_id', '=', k.datasetId).where('unit_id', '=', k.unitId).where('period', '=', k.period)
-    .returningAll().executeTakeFirst();
-  return r ?? null;
-}
-
 export async function entriesOf(q: Q, submissionId: number): Promise<EntryRow[]> {
   return q.selectFrom('submission_entry').selectAll().where('submission_id', '=', submissionId).execute();
 }
@@ -59,37 +52,90 @@ export interface EntryWrite {
   expectedVersion: number;
 }
 
-/** Writes one entry if it is still at the version the writer saw; false when it is not. */
-export async function writeEntry(trx: Transaction<Database>, submissionId: number, e: EntryWrite, by: string): Promise<boolean> {
+/** The cells a save touches, as the entries' keys. */
+export type CellKey = Pick<EntryWrite, 'indicator_id' | 'breakdown_id' | 'period' | 'measure'>;
+
+const cellsFilter = (alias: string, cells: CellKey[]) =>
+  sql<boolean>`(${sql.ref(`${alias}.indicator_id`)}, ${sql.ref(`${alias}.breakdown_id`)}, ${sql.ref(`${alias}.period`)}, ${sql.ref(`${alias}.measure`)}) in (${sql.join(
+    cells.map((c) => sql`(${c.indicator_id}, ${c.breakdown_id}, ${c.period}, ${c.measure})`),
+  )})`;
+
+/**
+ * A save's first step: the report row-locked (its updated_at moved) and the entries of the given cells,
+ * or null when the report does not exist yet. On PostgreSQL one statement does both: the lock and the
+ * read cost one round trip. Its read sees the rows committed when the statement began; a save that
+ * committed while this one waited for the lock is therefore not seen, but the versioned write that
+ * follows notices it (fewer rows written) and the save is refused, never applied over it. Saves of one
+ * report in one process are queued (reportQueue.ts), so that wait happens only across processes.
+ */
+export async function lockWithCells(trx: Transaction<Database>, k: SubmissionKey, cells: CellKey[], postgres: boolean):
+  Promise<{ sub: SubmissionRow; entries: EntryRow[] } | null> {
   const at = new Date().toISOString();
-  if (e.expectedVersion === 0) {
-    const r = await trx.insertInto('submission_entry').values({
-      submission_id: submissionId, indicator_id: e.indicator_id, breakdown_id: e.breakdown_id, period: e.period, measure: e.measure,
-      value: e.value, comment: e.comment, version: 1, updated_at: at, updated_by: by,
-    }).onConflict((oc) => oc.columns(['submission_id', 'indicator_id', 'breakdown_id', 'period', 'measure']).doNothing()).executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  const touch = (db: QueryCreator<Database>) => db.updateTable('submission').set({ updated_at: at })
+    .where('dataset_id', '=', k.datasetId).where('unit_id', '=', k.unitId).where('period', '=', k.period);
+  if (!postgres) {
+    const sub = await touch(trx).returningAll().executeTakeFirst();
+    return sub ? { sub, entries: await cellEntries(trx, sub.id, cells) } : null;
   }
-  const r = await trx.updateTable('submission_entry')
-    .set({ value: e.value, comment: e.comment, version: e.expectedVersion + 1, updated_at: at, updated_by: by })
-    .where('submission_id', '=', submissionId).where('indicator_id', '=', e.indicator_id).where('breakdown_id', '=', e.breakdown_id)
-    .where('period', '=', e.period).where('measure', '=', e.measure).where('version', '=', e.expectedVersion)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  const rows = await trx.with('s', (db) => touch(db).returningAll())
+    .selectFrom('s').leftJoin('submission_entry as e', (j) => j.onRef('e.submission_id', '=', 's.id').on(cellsFilter('e', cells)))
+    .selectAll('s')
+    .select(['e.indicator_id', 'e.breakdown_id', 'e.period as e_period', 'e.measure', 'e.value', 'e.comment', 'e.version as e_version', 'e.updated_at as e_updated_at', 'e.updated_by'])
+    .execute();
+  if (!rows.length) return null;
+  const r0 = rows[0]!;
+  const sub: SubmissionRow = {
+    id: r0.id, dataset_id: r0.dataset_id, unit_id: r0.unit_id, period: r0.period, status: r0.status, revision: r0.revision, version: r0.version,
+    created_at: r0.created_at, updated_at: r0.updated_at, submitted_at: r0.submitted_at, submitted_by: r0.submitted_by, reviewed_at: r0.reviewed_at,
+    reviewed_by: r0.reviewed_by, review_comment: r0.review_comment, correction_reason: r0.correction_reason, first_submitted_at: r0.first_submitted_at,
+  };
+  const entries = rows.filter((r) => r.indicator_id !== null).map((r) => ({
+    submission_id: r0.id, indicator_id: r.indicator_id!, breakdown_id: r.breakdown_id!, period: r.e_period!, measure: r.measure!,
+    value: r.value, comment: r.comment, version: r.e_version!, updated_at: r.e_updated_at!, updated_by: r.updated_by!,
+  }));
+  return { sub, entries };
 }
 
-/** Inserts entries first saved now, in one statement; returns how many went in (fewer when someone
- *  else inserted one of them first: the caller refuses the save). */
-export async function insertEntries(trx: Transaction<Database>, submissionId: number, es: EntryWrite[], by: string): Promise<number> {
-  if (!es.length) return 0;
+/** The entries of some cells of a report. */
+export async function cellEntries(q: Q, submissionId: number, cells: CellKey[]): Promise<EntryRow[]> {
+  if (!cells.length) return [];
+  return q.selectFrom('submission_entry as e').selectAll('e').where('e.submission_id', '=', submissionId).where(cellsFilter('e', cells)).execute();
+}
+
+/**
+ * Writes every cell in one statement, each only if it is still at the version the writer saw (a new
+ * cell only if nobody created it meanwhile); returns how many were written: fewer than asked means
+ * someone else wrote one of them first, and the caller refuses the whole save. On PostgreSQL the audit
+ * entry rides in the same statement (one round trip for both).
+ */
+export async function writeEntries(trx: Transaction<Database>, submissionId: number, es: EntryWrite[], by: string,
+  auditRow: Insertable<AuditLogTable> | null, postgres: boolean): Promise<number> {
   const at = new Date().toISOString();
   let n = 0;
   for (let i = 0; i < es.length; i += 200) {
-    const r = await trx.insertInto('submission_entry').values(es.slice(i, i + 200).map((e) => ({
+    const chunk = es.slice(i, i + 200);
+    const upsert = (db: QueryCreator<Database>) => db.insertInto('submission_entry').values(chunk.map((e) => ({
       submission_id: submissionId, indicator_id: e.indicator_id, breakdown_id: e.breakdown_id, period: e.period, measure: e.measure,
-      value: e.value, comment: e.comment, version: 1, updated_at: at, updated_by: by,
-    }))).onConflict((oc) => oc.columns(['submission_id', 'indicator_id', 'breakdown_id', 'period', 'measure']).doNothing()).executeTakeFirst();
-    n += Number(r.numInsertedOrUpdatedRows ?? 0);
+      value: e.value, comment: e.comment, version: e.expectedVersion + 1, updated_at: at, updated_by: by,
+    }))).onConflict((oc) => oc.columns(['submission_id', 'indicator_id', 'breakdown_id', 'period', 'measure'])
+      .doUpdateSet((eb) => ({
+        value: eb.ref('excluded.value'), comment: eb.ref('excluded.comment'), version: eb.ref('excluded.version'),
+        updated_at: eb.ref('excluded.updated_at'), updated_by: eb.ref('excluded.updated_by'),
+      }))
+      // An existing cell is replaced only from the version the writer saw; a new one (version 1) never replaces.
+      .where(sql.ref('submission_entry.version'), '=', sql<number>`excluded.version - 1`));
+    const last = i + 200 >= es.length;
+    if (postgres && last && auditRow) {
+      const r = await trx.with('w', (db) => upsert(db).returning('submission_entry.version'))
+        .insertInto('audit_log').values(auditRow).returning(sql<number>`(select count(*) from w)`.as('n')).executeTakeFirstOrThrow();
+      n += Number(r.n);
+      auditRow = null;
+    } else {
+      const r = await upsert(trx).executeTakeFirst();
+      n += Number(r.numInsertedOrUpdatedRows ?? 0);
+    }
   }
+  if (auditRow) await trx.insertInto('audit_log').values(auditRow).execute();
   return n;
 }
 

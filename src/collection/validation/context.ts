@@ -1,6 +1,7 @@
 // What the rules compare a figure with: last year's value (for a province created in July 2025, the
 // sum of its predecessors), the previous cumulative, the unit's own growth in earlier years and the
-// published annual plan. One query on `value`, plus the previous report's entries for the cumulative.
+// published annual plan. One query: `value`, with the previous report's entries for the cumulative.
+import { sql } from 'kysely';
 import type { Reference } from '../../catalogue/reference.ts';
 import type { Db } from '../../db/database.ts';
 import { endDate, fromKey, periodKey, type Period } from '../../periods/period.ts';
@@ -30,15 +31,26 @@ export async function loadContext(db: Db, ref: Reference, ds: Dataset, unitId: n
     if (it.basis === 'ytd' && prev) periods.add(periodKey(prev));
     if (it.withPlan) periods.add(periodKey(planPeriod(p)));
   }
-  const prevEntriesP = previousReportEntries(db, ds, unitId, p, items);
-  const rows = await db.k.selectFrom('value').select(['period', 'indicator_id', 'breakdown_id', 'unit_id', 'measure', 'value'])
+  // Published values and, for cumulatives, the previous report's entries: one query (one round trip).
+  const published = db.k.selectFrom('value').select(['period', 'indicator_id', 'breakdown_id', 'unit_id', 'measure', 'value', sql<number>`0`.as('draft')])
     .where('period', 'in', [...periods])
     .where('indicator_id', 'in', [...new Set(items.map((i) => i.indicatorId))])
     .where('breakdown_id', 'in', [...new Set(items.map((i) => i.breakdownId))])
-    .where('unit_id', 'in', [...units])
-    .execute();
+    .where('unit_id', 'in', [...units]);
+  const prevPeriod = previousReportingPeriod(ds.periodicity, p);
+  const rows = await (items.some((i) => i.basis === 'ytd') && prevPeriod
+    ? published.unionAll(db.k.selectFrom('submission_entry as e').innerJoin('submission as s', 's.id', 'e.submission_id')
+      .select(['e.period', 'e.indicator_id', 'e.breakdown_id', 's.unit_id', 'e.measure', 'e.value', sql<number>`1`.as('draft')])
+      .where('s.dataset_id', '=', ds.id).where('s.unit_id', '=', unitId).where('s.period', '=', periodKey(prevPeriod)).where('e.measure', '=', 0))
+    : published).execute();
   const at = new Map<string, number | null>();
-  for (const r of rows) at.set(`${r.period}|${r.indicator_id}|${r.breakdown_id}|${r.unit_id}|${r.measure}`, r.value);
+  // The previous report's entries, by indicator|breakdown|period: the previous cumulative when the
+  // ministry has not approved that report yet.
+  const prevEntries = new Map<string, number | null>();
+  for (const r of rows) {
+    if (Number(r.draft)) prevEntries.set(`${r.indicator_id}|${r.breakdown_id}|${r.period}`, r.value);
+    else at.set(`${r.period}|${r.indicator_id}|${r.breakdown_id}|${r.unit_id}|${r.measure}`, r.value);
+  }
   // A territory's value: the unit's own, or the sum of the units that covered it then (all must be there).
   const valueOf = (it: DatasetItem, key: number, measure = 0): number | null => {
     const us = measure === 0 ? covering(key) : [unitId];
@@ -50,7 +62,6 @@ export async function loadContext(db: Db, ref: Reference, ds: Dataset, unitId: n
     }
     return sum;
   };
-  const prevEntries = await prevEntriesP;
   const cells = new Map<number, CellContext>();
   const publishedPlan = new Map<number, number | null>();
   const pastValues = new Map<number, { period: number; value: number | null }[]>();
@@ -72,18 +83,4 @@ export async function loadContext(db: Db, ref: Reference, ds: Dataset, unitId: n
     pastValues.set(it.position, past.slice(0, HISTORY_YEARS));
   }
   return { cells, publishedPlan, pastValues };
-}
-
-/** Entries of the same province's previous report in the same year (not yet published), by
- *  indicator|breakdown|period: the previous cumulative when the ministry has not approved it yet. */
-async function previousReportEntries(db: Db, ds: Dataset, unitId: number, p: Period, items: DatasetItem[]): Promise<Map<string, number | null>> {
-  const out = new Map<string, number | null>();
-  const prevPeriod = previousReportingPeriod(ds.periodicity, p);
-  if (!items.some((i) => i.basis === 'ytd') || !prevPeriod) return out;
-  const rows = await db.k.selectFrom('submission_entry as e').innerJoin('submission as s', 's.id', 'e.submission_id')
-    .select(['e.indicator_id', 'e.breakdown_id', 'e.period', 'e.value'])
-    .where('s.dataset_id', '=', ds.id).where('s.unit_id', '=', unitId).where('s.period', '=', periodKey(prevPeriod)).where('e.measure', '=', 0)
-    .execute();
-  for (const r of rows) out.set(`${r.indicator_id}|${r.breakdown_id}|${r.period}`, r.value);
-  return out;
 }

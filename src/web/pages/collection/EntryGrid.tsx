@@ -1,0 +1,218 @@
+// The entry grid itself: one row per item, the officer's cells editable while the report is a draft or
+// returned. Saving sends only the changed cells with the version each had when editing began; errors
+// come back per cell, in Vietnamese; a cell someone else changed meanwhile opens the conflict panel.
+import { useState } from 'react';
+import { ApiError } from '../../api.ts';
+import { plain, signedPct, pct } from '../../fmt.ts';
+import { useLang } from '../../i18n.ts';
+import { useSession } from '../../session.tsx';
+import { Notice, serverText, useT } from './common.tsx';
+import { ConflictPanel, type Choice } from './ConflictPanel.tsx';
+import {
+  cellText, cellValue, commentText, dirtyKeys, edit, entriesToSave, growthOf, keyOf, localProblems, pctOfPlanOf, type Drafts,
+} from './gridState.ts';
+import type { CellProblem, CurrentCell, Grid, GridRow, Measure } from './types.ts';
+
+type Problems = Record<string, Array<{ text: string; severity: 'error' | 'warning' }>>;
+type Outcome = { kind: 'ok' | 'error' | 'warn'; text: string; list?: string[] } | null;
+
+export function EntryGrid({ grid, params, onSaved }: { grid: Grid; params: string; onSaved: () => void }) {
+  const t = useT();
+  const { lang } = useLang();
+  const { send } = useSession();
+  const [drafts, setDrafts] = useState<Drafts>({});
+  const [problems, setProblems] = useState<Problems>({});
+  const [conflict, setConflict] = useState<CurrentCell[] | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+  const rows = grid.rows;
+  const dirty = dirtyKeys(rows, drafts, lang);
+  const msg = (p: CellProblem) => serverText(p, lang);
+  const nameOf = (item: number) => { const r = rows.find((x) => x.item === item); return r ? `${lang === 'vi' ? r.name_vi : r.name_en} (${lang === 'vi' ? r.period_vi : r.period_en})` : String(item); };
+  const perCell = (list: CellProblem[]): Problems => {
+    const out: Problems = {};
+    for (const p of list) {
+      if (p.item === undefined) continue;
+      (out[keyOf(p.item, p.measure ?? 'actual')] ??= []).push({ text: msg(p), severity: p.severity === 'warning' ? 'warning' : 'error' });
+    }
+    return out;
+  };
+
+  const save = async (current: Drafts) => {
+    const { entries, unreadable } = entriesToSave(rows, current, lang);
+    if (unreadable.length) {
+      setProblems(Object.fromEntries(unreadable.map((k) => [k, [{ text: t.notANumber, severity: 'error' as const }]])));
+      setOutcome({ kind: 'error', text: t.nothingSavedUnreadable(unreadable.length) });
+      return;
+    }
+    if (!entries.length) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const [dataset, province, period] = ['dataset', 'province', 'period'].map((k) => new URLSearchParams(params).get(k));
+      const res = await send<{ saved: unknown[]; warnings: CellProblem[] }>('PUT', '/api/collection/entries',
+        { dataset, province, period, dataset_version: grid.dataset.version, entries });
+      setDrafts({});
+      setConflict(null);
+      setProblems(perCell(res.warnings));
+      setOutcome(res.warnings.length
+        ? { kind: 'warn', text: t.savedWithWarnings(res.saved.length, res.warnings.length), list: res.warnings.map((w) => `${nameOf(w.item!)}: ${msg(w)}`) }
+        : { kind: 'ok', text: t.saved(res.saved.length) });
+      onSaved();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const details = e.details;
+      if (e.status === 409 && Array.isArray(details)) {
+        setConflict(details as CurrentCell[]);
+        setOutcome({ kind: 'error', text: serverText(e, lang) });
+      } else {
+        if (Array.isArray(details)) setProblems(perCell(details as CellProblem[]));
+        setOutcome({ kind: 'error', text: serverText(e, lang) || t.failed });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The officer's choice per conflicting cell: keep theirs (drop the edit) or keep mine (save it over
+   *  the version now stored, which they have seen on screen). */
+  const resolve = (choices: Record<string, Choice>) => {
+    const next: Drafts = { ...drafts };
+    for (const c of conflict ?? []) {
+      const k = keyOf(c.item, c.measure);
+      if (choices[k] === 'theirs') delete next[k];
+      else if (next[k]) next[k] = { ...next[k]!, base: c.version };
+    }
+    setDrafts(next);
+    setConflict(null);
+    onSaved();
+    void save(next);
+  };
+
+  const submit = async () => {
+    if (grid.submission.id === null) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      await send('POST', `/api/collection/submissions/${grid.submission.id}/submit`, { version: grid.submission.version });
+      setOutcome({ kind: 'ok', text: t.submitted });
+      onSaved();
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const details = e.details;
+      if (Array.isArray(details)) setProblems(perCell(details as CellProblem[]));
+      setOutcome({
+        kind: 'error', text: serverText(e, lang) || t.failed,
+        list: Array.isArray(details) ? (details as CellProblem[]).filter((d) => d.item !== undefined).map((d) => `${nameOf(d.item!)}: ${msg(d)}`) : undefined,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const canSubmit = grid.editable && grid.submission.id !== null && !dirty.length && !busy;
+  return (
+    <section className="panel" aria-labelledby="ct-grid-title">
+      <div className="panel-head">
+        <h2 id="ct-grid-title" className="panel-title">{t.gridTitle}</h2>
+        <p className="small muted">{t.gridSummary(grid.summary.errors, grid.summary.warnings_without_comment)}</p>
+      </div>
+      {conflict && <ConflictPanel conflict={conflict} rows={rows} drafts={drafts} onResolve={resolve} onCancel={() => setConflict(null)} />}
+      <div className="table-wrap ct-grid-wrap">
+        <table className="data ct-grid" data-testid="entry-grid">
+          <thead>
+            <tr>
+              <th scope="col">#</th><th scope="col">{t.indicator}</th><th scope="col" className="num">{t.lastYear}</th>
+              <th scope="col">{t.thisPeriod}</th><th scope="col" className="num">{t.growth}</th><th scope="col">{t.plan}</th>
+              <th scope="col" className="num">{t.pctOfPlan}</th><th scope="col">{t.comment}</th><th scope="col">{t.checks}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <Row key={row.item} grid={grid} row={row} drafts={drafts} problems={problems} editable={grid.editable && !busy}
+                onEdit={(m, patch) => {
+                  setDrafts((d) => edit(d, row, m, patch));
+                  setProblems((p) => { const n = { ...p }; delete n[keyOf(row.item, m)]; return n; });
+                }} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {grid.editable && (
+        <div className="ct-actions">
+          <button type="button" className="btn primary" disabled={!dirty.length || busy} onClick={() => void save(drafts)} data-testid="save">
+            {t.saveDraft}{dirty.length ? ` (${dirty.length})` : ''}
+          </button>
+          <button type="button" className="btn" disabled={!dirty.length || busy} onClick={() => { setDrafts({}); setProblems({}); }}>{t.discard}</button>
+          <button type="button" className="btn" disabled={!canSubmit} onClick={() => void submit()} data-testid="submit">{t.submit}</button>
+          {dirty.length > 0 && <span className="small muted">{t.saveBeforeSubmit}</span>}
+        </div>
+      )}
+      {outcome && (
+        <Notice kind={outcome.kind}>
+          <p>{outcome.text}</p>
+          {outcome.list && <ul>{outcome.list.map((x, i) => <li key={i}>{x}</li>)}</ul>}
+        </Notice>
+      )}
+    </section>
+  );
+}
+
+function Row({ grid, row, drafts, problems, editable, onEdit }: {
+  grid: Grid; row: GridRow; drafts: Drafts; problems: Problems; editable: boolean;
+  onEdit: (m: Measure, patch: { text?: string; comment?: string }) => void;
+}) {
+  const t = useT();
+  const { lang } = useLang();
+  const name = lang === 'vi' ? row.name_vi : row.name_en;
+  const periodName = lang === 'vi' ? row.period_vi : row.period_en;
+  const v = cellValue(row, 'actual', drafts, lang);
+  const plan = row.plan ? cellValue(row, 'plan', drafts, lang) ?? row.plan.published : null;
+  const g = growthOf(row, v);
+  const pop = pctOfPlanOf(grid, row, v, plan);
+  const cellIssues = (m: Measure) => {
+    const k = keyOf(row.item, m);
+    const typed = drafts[k]?.text !== undefined;
+    const local = localProblems(row, m, cellValue(row, m, drafts, lang), t).map((text) => ({ text, severity: 'error' as const }));
+    // The grid's own findings hold for the stored figure; once the cell is retyped, they wait for the save.
+    const stored = typed ? [] : row.issues.filter((i) => i.measure === m && i.code !== 'required').map((i) => ({ text: lang === 'vi' ? i.message : i.messageEn, severity: i.severity }));
+    return [...local, ...(problems[k] ?? []), ...stored.filter((s) => !(problems[k] ?? []).some((p) => p.text === s.text))];
+  };
+  const issues = [...cellIssues('actual'), ...(row.plan ? cellIssues('plan') : [])];
+  const label = `${name}, ${periodName}`;
+  return (
+    <tr data-item={row.item} className={issues.some((i) => i.severity === 'error') ? 'ct-has-error' : undefined}>
+      <td className="num muted">{row.item + 1}</td>
+      <th scope="row">
+        {name}{row.required && <abbr className="ct-required" title={t.required}>*</abbr>}
+        <div className="small muted">{periodName}{row.breakdown ? ` · ${row.breakdown}` : ''} · {row.unit}</div>
+      </th>
+      <td className="num" data-testid="last-year">{plain(row.last_year, row.decimals, lang)}</td>
+      <td>
+        {editable
+          ? <input className="ct-cell num" type="text" inputMode="decimal" aria-label={t.valueOf(label)} data-measure="actual"
+              aria-invalid={issues.some((i) => i.severity === 'error') || undefined}
+              value={cellText(row, 'actual', drafts, lang)} onChange={(e) => onEdit('actual', { text: e.target.value })} />
+          : <span className="num" data-testid="value">{plain(row.value, row.decimals, lang)}</span>}
+      </td>
+      <td className={`num ${g !== null && g < 0 ? 'ct-down' : ''}`} data-testid="growth">{signedPct(g, lang)}</td>
+      <td>
+        {row.plan === null ? <span className="muted">—</span> : editable
+          ? <input className="ct-cell num" type="text" inputMode="decimal" aria-label={t.planOf(label)} data-measure="plan"
+              placeholder={row.plan.published !== null ? plain(row.plan.published, row.decimals, lang) : undefined}
+              value={cellText(row, 'plan', drafts, lang)} onChange={(e) => onEdit('plan', { text: e.target.value })} />
+          : <span className="num">{plain(row.plan.value ?? row.plan.published, row.decimals, lang)}</span>}
+      </td>
+      <td className="num" data-testid="pct-of-plan">{pop === null ? '—' : pct(pop, lang, 1)}</td>
+      <td>
+        {editable
+          ? <input className="ct-comment" type="text" aria-label={t.commentOf(label)} value={commentText(row, drafts)} maxLength={2000}
+              onChange={(e) => onEdit('actual', { comment: e.target.value })} />
+          : <span className="small">{row.comment ?? ''}</span>}
+      </td>
+      <td className="ct-issues" data-testid="issues">
+        {issues.map((i, n) => <p key={n} className={i.severity === 'error' ? 'ct-error' : 'ct-warning'}>{i.text}</p>)}
+      </td>
+    </tr>
+  );
+}
