@@ -1192,7 +1192,9 @@ export class Binder {
     const m = this.marks[k]!;
     if (role.labelHint === 'tỷ trọng') {
       const obj = role.objectEnd && role.objectEnd > k + 1 ? this.txt(this.sp(this.marks[k + 1]!.i, this.marks[role.objectEnd - 1]!.j)) : '';
-      return `tỷ trọng ${base}${obj ? ' trong ' + obj : ''}`;
+      // "Tỷ trọng công nghiệp chế biến chiếm 30%": the subject already says it is a share
+      const share = /^tỷ trọng\b/i.test(base) ? base.charAt(0).toLowerCase() + base.slice(1) : `tỷ trọng ${base}`;
+      return `${share}${obj ? ' trong ' + obj : ''}`;
     }
     if (role.labelHint) return `${base} (${role.labelHint})`;
     if (!subj.carried && (subj.label || subj.span)) return base;

@@ -111,9 +111,11 @@ export function documentSubject(nt: NormText, toks: Tok[], marks: Mark[], sents:
       }
       // "tại TP Phú Quốc (tỉnh Kiên Giang)" is where an event was held, not what it is about
       if (prevWord === 'tai' || prevWord === 'o' || prevWord === '(') continue;
+      // a list of provinces ("Long An, Tây Ninh và Bình Dương") names no single subject; a place in the
+      // next sentence (the "Bến Tre, ngày …" line under a "SỞ CÔNG THƯƠNG TỈNH BẾN TRE" heading) is no list
       const next = marks[k + 1];
-      const nextPlace = next && get(next, 'place');
-      if (nextPlace) continue; // a list of provinces
+      const nextPlace = next && next.i < s.b && get(next, 'place');
+      if (nextPlace) continue;
       if (!province || (isTitle && !province.title)) province = { e: pl.place, title: isTitle };
     }
   }

@@ -278,6 +278,23 @@ describe('slips and explanations', () => {
     const per = f.explain.period as { start: number; end: number };
     assert.equal(text.slice(per.start, per.end), 'Năm 2021');
     assert.equal(text.slice(f.explain.status!.start, f.explain.status!.end), 'ước đạt');
+    // the whole sentence, the figure's source when it is saved
+    assert.equal(text.slice(f.explain.sentence.start, f.explain.sentence.end), 'Năm 2021, kim ngạch xuất khẩu của Ninh Thuận ước đạt 178 triệu USD, tăng 12,3%.');
+  });
+  it('takes the subject from a department heading above its place-and-date line', () => {
+    // Decree 30 layout: the issuer in capitals, then "Bến Tre, ngày …" — one place twice, not a list
+    const text = 'SỞ CÔNG THƯƠNG TỈNH BẾN TRE\nBến Tre, ngày 05 tháng 7 năm 2024\nTình hình 6 tháng đầu năm 2024\nTổng mức bán lẻ hàng hóa và doanh thu dịch vụ ước đạt 45.678 tỷ đồng, tăng 11,2% so với cùng kỳ.';
+    const f = find(figs(text), (x) => x.indicator === 'retail_services', 'retail');
+    assert.equal(f.scope, 'Bến Tre');
+    assert.equal(f.scope_inferred, true);
+    assert.equal(f.period, '6T/2024');
+  });
+  it('gives each figure the sentence it was read from', () => {
+    const text = 'Tháng 10/2024, TP. Cần Thơ có kim ngạch xuất khẩu đạt 250 triệu USD. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ đạt 12.000 tỷ đồng, tăng 9%.';
+    const fs = figs(text);
+    const sentence = (f: (typeof fs)[number]) => text.slice(f.explain.sentence.start, f.explain.sentence.end);
+    assert.equal(sentence(find(fs, (x) => x.indicator === 'exports', 'exports')), 'Tháng 10/2024, TP. Cần Thơ có kim ngạch xuất khẩu đạt 250 triệu USD.');
+    assert.equal(sentence(find(fs, (x) => x.indicator === 'retail_services', 'retail')), 'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ đạt 12.000 tỷ đồng, tăng 9%.');
   });
   it('offsets stay right after decomposed characters and collapsed spaces', () => {
     const text = 'Năm   2020,  chỉ số sản xuất công nghiệp của Nghệ An tăng 9,2%.'.normalize('NFD');

@@ -31,6 +31,8 @@ export interface Explain {
   place: Highlight | { text: string; via: string } | null;
   period: Highlight | { text: string; via: string } | null;
   status: Highlight | null;
+  /** raw offsets of the whole sentence the figure was read from (its source when saved) */
+  sentence: { start: number; end: number };
   rule: string;
 }
 
@@ -96,7 +98,7 @@ export function extractFigures(input: string, options: ExtractOptions = {}): Ext
   const binder = new Binder(nt, toks, marks, { docDate: date, subject, regionSize: regionSizes(marks), titleEnd });
   binder.run(sents);
   const merged = mergeFigures(binder.figures);
-  return { source, figures: merged.map((f) => toOutput(nt, f)) };
+  return { source, figures: merged.map((f) => toOutput(nt, f, sentenceSpan(toks, sents[f.sent]))) };
 }
 
 const PERIOD_WORDS = /\b(quy|thang|nua dau|nua cuoi|ca nam|nam nay|hien nay|den nay|luy ke)\b/;
@@ -228,13 +230,25 @@ function absorb(into: RawFigure, f: RawFigure, fromTitle = false): void {
 
 // ------------------------------------------------------------------------------------------- output
 
+/** The sentence around a quote, in raw offsets; never narrower than the quote itself. */
+function sentenceOf(nt: NormText, s: Span | null, qs: number, qe: number): { start: number; end: number } {
+  if (!s) return { start: qs, end: qe };
+  const [a, b] = rawSpan(nt, s.s, s.e);
+  return { start: Math.min(a, qs), end: Math.max(b, qe) };
+}
+
 function hl(nt: NormText, s: Span | undefined, via?: string): Highlight | null {
   if (!s) return null;
   const [a, b] = rawSpan(nt, s.s, s.e);
   return { text: nt.raw.slice(a, b), start: a, end: b, ...(via ? { via } : {}) };
 }
 
-function toOutput(nt: NormText, f: RawFigure): Figure {
+/** A sentence's extent over the normalised text (its first token's start to its last token's end). */
+function sentenceSpan(toks: ReturnType<typeof tokenise>, s: { a: number; b: number } | undefined): Span | null {
+  return s && s.b > s.a ? { s: toks[s.a]!.s, e: toks[s.b - 1]!.e } : null;
+}
+
+function toOutput(nt: NormText, f: RawFigure, sentence: Span | null): Figure {
   const [qs, qe] = rawSpan(nt, f.quote.s, Math.max(f.quote.e, f.quote.s));
   const period = periodCode(f.period);
   const placeHl = f.place
@@ -268,6 +282,7 @@ function toOutput(nt: NormText, f: RawFigure): Figure {
     place: placeHl,
     period: periodHl,
     status: hl(nt, f.spans.status),
+    sentence: sentenceOf(nt, sentence, qs, qe),
     rule: f.rule,
   };
   return out;

@@ -48,6 +48,7 @@ describe('extractFigures never crashes', () => {
       for (const f of r.figures) {
         assert.equal(text.slice(f.explain.start, f.explain.end), f.quote);
         assert.ok(f.explain.start >= 0 && f.explain.end <= text.length && f.explain.start <= f.explain.end);
+        assert.ok(f.explain.sentence.start <= f.explain.start && f.explain.end <= f.explain.sentence.end && f.explain.sentence.end <= text.length);
         for (const k of ['value', 'growth_pct', 'pct_of_plan'] as const) {
           const v = f[k];
           assert.ok(v === null || Number.isFinite(v), `${k} ${v}`);

@@ -81,7 +81,7 @@ export function wordNumber(words: string[]): { value: number; used: number } | n
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12 };
 export function romanNumber(w: string): number | null {
-  return ROMAN[w] ?? null;
+  return Object.hasOwn(ROMAN, w) ? ROMAN[w]! : null; // not "constructor", "__proto__" (found by bench/fuzz)
 }
 
 /** Rounds away binary noise (0.1 + 0.2) so outputs print as the press wrote them. */

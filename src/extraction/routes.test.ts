@@ -45,6 +45,14 @@ describe('extraction API', () => {
     assert.equal(retail.status, 'estimate');
     assert.equal(retail.proposal.input.place, 'gia-lai-2025');
     assert.equal(ARTICLE.slice(retail.explain.start, retail.explain.end), retail.quote);
+    // Confidence follows what the sentence itself said: place, period and indicator all in it → high;
+    // the exports sentence names neither place nor period (both carried) → medium.
+    assert.equal(retail.confidence.level, 'high');
+    const exports = figures.find((f) => f.indicator === 'exports');
+    assert.equal(exports.confidence.level, 'medium');
+    assert.deepEqual(exports.confidence.reasons.map((r: any) => r.en), [
+      "Place taken from the article's subject (Gia Lai); the sentence names none.", 'Period carried over from an earlier sentence.',
+    ]);
     const accepted = figures.filter((f) => f.proposal.input).map((f) => ({ ...f.proposal.input, quote: f.quote }));
     const save = await app.inject({
       method: 'POST', url: '/api/extraction/accept', headers: analyst,
@@ -67,6 +75,14 @@ describe('extraction API', () => {
     });
     assert.equal(res.statusCode, 422);
     assert.deepEqual(res.json().error.details.map((d: any) => [d.row, d.field]), [[2, 'period']]);
+  });
+
+  test('a figure the catalogue cannot hold is read, graded low, and proposed for nothing', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/extraction/read', headers: analyst, payload: { text: `${ARTICLE} Tỷ trọng công nghiệp chế biến chiếm 30%.` } });
+    const share = (res.json().figures as any[]).find((f) => f.indicator === 'other');
+    assert.equal(share.value, 30);
+    assert.equal(share.proposal.input, null);
+    assert.equal(share.confidence.level, 'low');
   });
 
   test('a hostile upload gets a clear message', async () => {

@@ -11,6 +11,7 @@ import { valueInputSchema } from '../collection/valueInput.ts';
 import { DocumentError, readDocument } from './documents.ts';
 import { extractFigures } from './extract.ts';
 import { propose } from './accept.ts';
+import { confidenceOf } from './confidence.ts';
 import { acceptReadings } from './acceptStore.ts';
 
 const readBody = z.object({
@@ -37,7 +38,7 @@ export async function extractionRoutes(app: FastifyInstance, { db }: RouteContex
     schema: {
       tags: ['extraction'],
       summary: 'Đọc số liệu trong văn bản hoặc tệp / read the figures in a text or a document',
-      description: 'Mỗi số liệu kèm cách đọc (chỉ tiêu, địa phương, kỳ, giá trị, tăng trưởng, % kế hoạch, trạng thái, từ định lượng), vị trí trong văn bản và đề xuất ghi. / Each reading with its explanation, offsets and a proposal.',
+      description: 'Mỗi số liệu kèm cách đọc (chỉ tiêu, địa phương, kỳ, giá trị, tăng trưởng, % kế hoạch, trạng thái, từ định lượng), vị trí trong văn bản, đề xuất ghi và độ tin cậy (cao, trung bình, thấp) với lý do. / Each reading with its explanation, offsets, a proposal and a confidence (high, medium, low) with its reasons.',
       body: readBody,
     },
   }, async (req) => {
@@ -62,7 +63,10 @@ export async function extractionRoutes(app: FastifyInstance, { db }: RouteContex
     const md = masterData();
     return {
       source: result.source, text,
-      figures: result.figures.map((f) => ({ ...f, proposal: propose(md, f) })),
+      figures: result.figures.map((f) => {
+        const proposal = propose(md, f);
+        return { ...f, proposal, confidence: confidenceOf(f, proposal) };
+      }),
     };
   });
 

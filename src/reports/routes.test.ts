@@ -105,6 +105,26 @@ describe('GET /api/reports/:type', () => {
     assert.equal((await get('/api/reports/conference?region=south&period=9T/2024&format=odt')).statusCode, 400);
   });
 
+  test('each error names the field it is about, so a form can show it there', async () => {
+    const field = async (url: string) => {
+      const e = (await get(url)).json().error;
+      return e.details?.field ?? (Array.isArray(e.details) ? e.details[0]?.instancePath?.slice(1) : undefined);
+    };
+    assert.equal(await field('/api/reports/conference?region=nowhere&period=9T/2024'), 'region');
+    assert.equal(await field('/api/reports/provincial?province=nowhere&period=9T/2024'), 'province');
+    assert.equal(await field('/api/reports/conference?period=9T/2024'), 'region');
+    assert.equal(await field('/api/reports/provincial?period=9T/2024'), 'province');
+    assert.equal(await field('/api/reports/monthly?region=south&period=9T/2024'), 'period');
+    assert.equal(await field('/api/reports/conference?region=south&period=soon'), 'period');
+    // A place of the wrong kind is named as what it is.
+    const wrong = (await get('/api/reports/conference?region=kien-giang&period=9T/2024')).json().error;
+    assert.equal(wrong.message, 'Kiên Giang là một tỉnh, thành phố, không phải một vùng.');
+    assert.equal(wrong.messageEn, 'Kien Giang is a province, not a region.');
+    assert.equal(wrong.details.field, 'region');
+    const region = (await get('/api/reports/provincial?province=south&period=9T/2024')).json().error;
+    assert.equal(region.message, 'Phía Nam là một vùng, không phải một tỉnh, thành phố.');
+  });
+
   test('names from the data are escaped in the page', async () => {
     await db.k.updateTable('unit').set({ short_vi: 'Cà Mau <b>"x"</b>' }).where('slug', '=', 'ca-mau').execute();
     const { invalidateReference } = await import('../catalogue/reference.ts');

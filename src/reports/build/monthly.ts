@@ -6,7 +6,7 @@ import { endDate, formatPeriod, makePeriod, periodCode, type Period } from '../.
 import { FactReader, type Facts } from '../data.ts';
 import type { Block, Report, Table, TableCell } from '../model.ts';
 import { rungFor } from '../quantity.ts';
-import { reportBadRequest, reportNotFound } from './errors.ts';
+import { reportBadRequest, reportNotFound, reportWrongPlace } from './errors.ts';
 import type { BuildOptions } from './shared.ts';
 import { numberCell, textCell } from './tables.ts';
 import { numberSections, para, Writer, type SectionDraft } from './writer.ts';
@@ -15,13 +15,14 @@ const CODES = ['iip', 'industrial_output_value', 'retail_services', 'exports', '
 
 /** region: one region's page; null: a page for every region in force (the country excluded). */
 export async function buildMonthlyBrief(db: Db, regionSlug: string | null, period: Period, o: BuildOptions): Promise<Report> {
-  if (period.kind !== 'month') throw reportBadRequest('Bản tin tháng cần một tháng (ví dụ T10/2024).', 'The monthly brief needs a month (e.g. T10/2024).');
+  if (period.kind !== 'month') throw reportBadRequest('Bản tin tháng cần một tháng (ví dụ T10/2024).', 'The monthly brief needs a month (e.g. T10/2024).', 'period');
   const reader = await FactReader.open(db);
   const ref = reader.ref;
   let regions: UnitRef[];
   if (regionSlug) {
     const r = ref.unitsBySlug.get(regionSlug);
-    if (!r || (r.level !== 'region' && r.level !== 'country')) throw reportNotFound('vùng', 'region', regionSlug);
+    if (!r) throw reportNotFound('vùng', 'region', regionSlug, 'region');
+    if (r.level !== 'region' && r.level !== 'country') throw reportWrongPlace(r, 'một vùng', 'a region', 'region');
     regions = [r];
   } else {
     const d = endDate(period);
