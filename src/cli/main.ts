@@ -11,6 +11,7 @@ import { registerReportCommands } from '../reports/cli.ts';
 import { registerConferenceCommands } from '../conferences/cli.ts';
 import { registerFollowupCommands } from '../followup/cli.ts';
 import { registerExtractCommand } from '../extraction/cli.ts';
+import { registerOpsCommands } from '../ops/cli.ts';
 import '../server/compose.ts';
 
 const program = new Command()
@@ -28,6 +29,7 @@ registerReportCommands(program);
 registerConferenceCommands(program);
 registerFollowupCommands(program);
 registerExtractCommand(program);
+registerOpsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,6 +11,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Db } from '../db/database.ts';
 import { registerErrorHandler } from './errors.ts';
+import { installOps } from '../ops/http/plugin.ts';
+import { opsServerOptions } from '../ops/http/serverOptions.ts';
+import type { Config } from '../config/config.ts';
+import { installSecurityHeaders } from './securityHeaders.ts';
 import { catalogueRoutes } from '../catalogue/routes.ts';
 import { valueRoutes } from '../collection/routes.ts';
 import { documentRoutes } from '../collection/documentRoutes.ts';
@@ -30,6 +34,7 @@ import './compose.ts';
 export interface AppOptions {
   db: Db;
   logLevel?: string;
+  config?: Config; // the validated configuration (serve passes it; tests may omit it)
 }
 
 export type App = FastifyInstance & { withTypeProvider(): any };
@@ -38,10 +43,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false,
     bodyLimit: 20 * 1024 * 1024,
+    ...opsServerOptions(opts), // JSON logs, request ids, trusted proxies (src/ops)
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  await installOps(app, { db: opts.db, config: opts.config }); // /health, /ready, /metrics, request log
+  installSecurityHeaders(app);
   await installAccess(app, { db: opts.db });
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 

@@ -28,9 +28,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('required', 'integer', notNull)
     .addColumn('with_plan', 'integer', notNull)
     .addColumn('integer_only', 'integer', notNull)
-    .addColumn('min_value', 'real')
-    .addColumn('max_value', 'real')
-    .addColumn('growth_band', 'real')
+    .addColumn('min_value', 'double precision')
+    .addColumn('max_value', 'double precision')
+    .addColumn('growth_band', 'double precision')
     .addPrimaryKeyConstraint('dataset_item_pk', ['dataset_id', 'position'])
     .execute();
 
@@ -76,7 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('breakdown_id', 'integer', notNull)
     .addColumn('period', 'integer', notNull)
     .addColumn('measure', 'integer', notNull)
-    .addColumn('value', 'real')
+    .addColumn('value', 'double precision')
     .addColumn('comment', 'text')
     .addColumn('version', 'integer', notNull)
     .addColumn('updated_at', 'text', notNull)
