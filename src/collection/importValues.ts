@@ -1,6 +1,8 @@
 // Importing values from people and files: every row is checked and resolved first; if any row has a
 // problem nothing is written and the user gets one error per row and field. Otherwise all rows are
 // written in one transaction (revisions kept, rollups moved).
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { reference } from '../catalogue/reference.ts';
 import type { Db } from '../db/database.ts';
 import { ensureBreakdowns, loadBreakdownResolver } from './breakdowns.ts';
@@ -25,6 +27,8 @@ export interface ImportOptions {
   maxErrors?: number;
   /** Asked with the resolved writes before anything is written (scope, locks); throws to refuse. */
   authorize?: (writes: ValueWrite[]) => Promise<void>;
+  /** Written in the values' own transaction (the audit entry); not on the bulk path. */
+  alongside?: (trx: Transaction<Database>, result: ImportResult) => Promise<void>;
 }
 
 export interface ImportResult {
@@ -69,8 +73,11 @@ export async function importValues(db: Db, rows: unknown[], ctx: ChangeContext, 
       const r = await bulkLoad(db, batches, ctx, { onProgress: opts.onProgress });
       return { rows: writes.length, changeSetId: r.changeSetId, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, deleted: 0 };
     }
-    const r: WriteResult = await writeValues(db, writes, ctx);
-    return { rows: writes.length, changeSetId: r.changeSetId, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, deleted: r.deleted };
+    const summary = (r: WriteResult): ImportResult =>
+      ({ rows: writes.length, changeSetId: r.changeSetId, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, deleted: r.deleted });
+    const alongside = opts.alongside;
+    const r: WriteResult = await writeValues(db, writes, ctx, alongside && ((trx, w) => alongside(trx, summary(w))));
+    return summary(r);
   } catch (e) {
     if (e instanceof WriteRejected) {
       throw new ImportRejected(e.problems.map((p) => ({ row: p.index + 1, field: 'value', messageVi: p.messageVi, messageEn: p.messageEn })));

@@ -63,8 +63,10 @@ export async function valueRoutes(app: FastifyInstance, { db }: RouteContext): P
     const ctx: ChangeContext = { actor: '', kind: 'edit', sourceDocument: req.body.source_document, sourceQuote: req.body.source_quote, note: req.body.note };
     const authorize = publicationGuard(db, req, ctx);
     try {
-      const res = await importValues(db, req.body.values, ctx, { authorize });
-      await audit(db.k, { actor: req.actor, ip: req.ip }, { action: 'values.write', entity: 'change_set', entityId: res.changeSetId, note: ctx.note, after: res });
+      const res = await importValues(db, req.body.values, ctx, {
+        authorize,
+        alongside: (trx, r) => audit(trx, { actor: req.actor, ip: req.ip }, { action: 'values.write', entity: 'change_set', entityId: r.changeSetId, note: ctx.note, after: r }),
+      });
       return reply.status(res.changeSetId ? 201 : 200).send(res);
     } catch (e) {
       if (e instanceof ImportRejected) {
@@ -90,8 +92,10 @@ export async function valueRoutes(app: FastifyInstance, { db }: RouteContext): P
     const parsed = parseValueFile(text, req.query.format);
     if ('errors' in parsed) throw new UserError(400, 'unreadable_file', parsed.errors[0]!.messageVi, parsed.errors[0]!.messageEn, parsed.errors);
     try {
-      const res = await importValues(db, parsed.rows, ctx, { authorize });
-      await audit(db.k, { actor: req.actor, ip: req.ip }, { action: 'values.import', entity: 'change_set', entityId: res.changeSetId, note: ctx.note, after: res });
+      const res = await importValues(db, parsed.rows, ctx, {
+        authorize,
+        alongside: (trx, r) => audit(trx, { actor: req.actor, ip: req.ip }, { action: 'values.import', entity: 'change_set', entityId: r.changeSetId, note: ctx.note, after: r }),
+      });
       return reply.status(201).send(res);
     } catch (e) {
       if (e instanceof ImportRejected) throw rejected(e);

@@ -34,9 +34,17 @@ export class WriteRejected extends Error {
   }
 }
 
-export async function writeValues(db: Db, writes: ValueWrite[], ctx: ChangeContext): Promise<WriteResult> {
+/** `alongside`: more writes in the same transaction (the audit entry), so neither lands without the other. */
+export async function writeValues(
+  db: Db, writes: ValueWrite[], ctx: ChangeContext,
+  alongside?: (trx: Transaction<Database>, result: WriteResult) => Promise<void>,
+): Promise<WriteResult> {
   const ref = await reference(db);
-  const result = await db.k.transaction().execute((trx) => writeInTransaction(trx, db.kind === 'postgres', ref, writes, ctx));
+  const result = await db.k.transaction().execute(async (trx) => {
+    const r = await writeInTransaction(trx, db.kind === 'postgres', ref, writes, ctx);
+    await alongside?.(trx, r);
+    return r;
+  });
   noteStoreChanged(db); // after the commit: cached answers from now on see these values
   return result;
 }
