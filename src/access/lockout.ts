@@ -3,6 +3,7 @@
 // unlocks it earlier (API or CLI). Counted per username whether or not the account exists, so that a
 // lock reveals nothing; complements the per-address rate limit, which a spread-out attack evades.
 import type { Kysely, Transaction } from 'kysely';
+import { isPostgres } from '../db/migrations/helpers.ts';
 import type { Database } from '../db/schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -41,9 +42,15 @@ export async function lockedUntil(q: Q, username: string, now = Date.now()): Pro
 /** Counts a failed sign-in; returns the lock it caused or continues (null when not locked). */
 export async function recordFailure(q: Kysely<Database>, username: string, now = Date.now()): Promise<number | null> {
   const u = key(username);
+  // The row exists first, then is read locked (PostgreSQL: FOR UPDATE; SQLite runs one transaction at a
+  // time): parallel failures are all counted, so sending them at once does not evade the lock.
+  const at = new Date(now).toISOString();
+  await q.insertInto('sign_in_lockout').values({ username: u, failures: 0, first_failure_at: at, last_failure_at: at, locked_until: null })
+    .onConflict((oc) => oc.column('username').doNothing()).execute();
   return q.transaction().execute(async (trx) => {
-    const r = await trx.selectFrom('sign_in_lockout').selectAll().where('username', '=', u).executeTakeFirst();
-    const s = afterFailure(r ? { failures: r.failures, firstFailureAt: Date.parse(r.first_failure_at), lockedUntil: r.locked_until ? Date.parse(r.locked_until) : null } : null, now);
+    const read = trx.selectFrom('sign_in_lockout').selectAll().where('username', '=', u);
+    const r = await (isPostgres(trx) ? read.forUpdate() : read).executeTakeFirst();
+    const s = afterFailure(r && r.failures > 0 ? { failures: r.failures, firstFailureAt: Date.parse(r.first_failure_at), lockedUntil: r.locked_until ? Date.parse(r.locked_until) : null } : null, now);
     const row = {
       failures: s.failures, first_failure_at: new Date(s.firstFailureAt).toISOString(), last_failure_at: new Date(now).toISOString(),
       locked_until: s.lockedUntil === null ? null : new Date(s.lockedUntil).toISOString(),

@@ -273,25 +273,24 @@ export function matchFeatures(features: RawFeature[], units: UnitRef[], opts: Ma
 // ---------------------------------------------------------------------------------------------
 // Geometry
 
-function* positions(c: unknown): Generator<unknown[]> {
-  if (!Array.isArray(c)) return;
-  if (typeof c[0] === 'number') {
-    yield c;
-    return;
-  }
-  for (const x of c) yield* positions(x);
-}
-
-/** Longitude/latitude (WGS 84), not projected metres. */
-export function coordinatesLookGeographic(g: { coordinates?: unknown }): boolean {
+/** Longitude/latitude (WGS 84), not projected metres, nested exactly as the geometry type says
+ *  (Polygon: rings of positions; MultiPolygon: polygons of rings). Every position is checked: a
+ *  position that is not two numbers, or a level missing, made NaN geometries (found by bench/fuzz). */
+export function coordinatesLookGeographic(g: { type?: string; coordinates?: unknown }): boolean {
+  const levels = g.type === 'MultiPolygon' ? 2 : g.type === 'Polygon' ? 1 : null;
+  if (levels === null) return false;
   let n = 0;
-  for (const p of positions(g.coordinates)) {
-    const [x, y] = p as number[];
+  const position = (p: unknown): boolean => {
+    if (!Array.isArray(p) || p.length < 2) return false;
+    const [x, y] = p;
     if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return false;
     if (x < -180 || x > 180 || y < -90 || y > 90) return false;
     n++;
-  }
-  return n > 0;
+    return true;
+  };
+  const list = (c: unknown, level: number): boolean =>
+    Array.isArray(c) && c.every((x) => (level === 0 ? position(x) : list(x, level - 1)));
+  return list(g.coordinates, levels) && n > 0;
 }
 
 function polygonsOf(g: { type: string; coordinates?: unknown }): PolygonCoords[] {
