@@ -28,27 +28,6 @@ export async function applyRollupDeltas(q: Q, rows: RollupRow[]): Promise<void> 
   }
 }
 
-export interface RollupQuery {
-  periods: number[];
-  measure?: number;
-  breakdownId?: number;
-  indicatorIds?: number[];
-  regionIds?: number[];
-}
-
-export async function readRollups(q: Q, f: RollupQuery): Promise<RollupRow[]> {
-  if (!f.periods.length) return [];
-  let s = q
-    .selectFrom('rollup')
-    .selectAll()
-    .where('period', 'in', f.periods)
-    .where('breakdown_id', '=', f.breakdownId ?? 0);
-  if (f.measure !== undefined) s = s.where('measure', '=', f.measure);
-  if (f.indicatorIds) s = s.where('indicator_id', 'in', f.indicatorIds.length ? f.indicatorIds : [-1]);
-  if (f.regionIds) s = s.where('region_id', 'in', f.regionIds.length ? f.regionIds : [-1]);
-  return s.execute();
-}
-
 /** A rollup row as the pivot reads it: [period, measure, indicator_id, region_id, n, n_estimate, total_micro, wsum, wtotal]. */
 export type PivotRollup = [number, number, number, number, number, number, number, number, number];
 
