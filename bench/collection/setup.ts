@@ -26,7 +26,9 @@ export interface Bench {
   close(): Promise<void>;
 }
 
-export async function openBenchStore(kind: Kind): Promise<Db> {
+/** The bench store: emptied first (`fresh`), or opened as it is (the server child of the deadline). */
+export async function openBenchStore(kind: Kind, fresh = true): Promise<Db> {
+  if (!fresh) return kind === 'sqlite' ? openDb({ kind, url: SQLITE_PATH }) : openDb({ kind, url: PG_URL, schema: SCHEMA, poolSize: Number(process.env.PG_POOL_SIZE ?? 10) });
   if (kind === 'sqlite') {
     for (const f of [SQLITE_PATH, `${SQLITE_PATH}-wal`, `${SQLITE_PATH}-shm`]) rmSync(f, { force: true });
     return openDb({ kind, url: SQLITE_PATH });

@@ -37,6 +37,12 @@ for (const r of results) {
     `(${r.ops.acked} / ${r.ops.unknown} / ${r.ops.refused}) | ${r.rowsAcknowledged.toLocaleString('en')} | ${r.checks} | ${r.violations.length} | ` +
     `${r.doctorProblems.length} | ${(median(r.startMs) / 1000).toFixed(1)} s | ${(r.ms / 60_000).toFixed(1)} min |`);
 }
+console.log('\n| store | operations by kind | Excel uploads (acknowledged / unknown / refused) | reports requested |');
+console.log('|---|---|---|---|');
+for (const r of results) {
+  const kinds = Object.entries(r.opsByKind).map(([k, n]) => `${k} ${n}`).join(', ');
+  console.log(`| ${r.store} | ${kinds} | ${r.uploads.acked ?? 0} / ${r.uploads.unknown ?? 0} / ${r.uploads.refused ?? 0} | ${r.reportsRequested} |`);
+}
 const bad = results.filter((r) => r.violations.length || r.doctorProblems.length);
 for (const r of bad) console.log(`\n${r.store}:\n${[...r.violations, ...r.doctorProblems].slice(0, 20).join('\n')}`);
 process.exit(bad.length ? 1 : 0);

@@ -131,13 +131,22 @@ export async function deleteSessionsOf(q: Q, accountId: number): Promise<void> {
   await q.deleteFrom('session').where('account_id', '=', accountId).execute();
 }
 
+export interface SessionFound {
+  actor: Actor;
+  csrf: string;
+  expiresAt: string;
+  lastSeenAt: string;
+  /** The access epoch (migration 2026-11-24T0130-access-epoch) read by the same statement. */
+  epoch: number;
+}
+
 /** The actor and CSRF token behind a session token, or null when it is unknown, expired, idle too long
  *  or its account is disabled. Touches last_seen_at now and then (idle timeout). */
-export async function sessionActor(q: Q, token: string): Promise<{ actor: Actor; csrf: string } | null> {
-  const hashValue = tokenHash(token);
-  // One query per request: the session with its account (this runs before every signed-in request).
+export async function sessionActor(q: Q, token: string, hashValue = tokenHash(token)): Promise<SessionFound | null> {
+  // One query: the session with its account, and the access epoch it was read at (sessionCache.ts).
   const s = await accountQuery(q).innerJoin('session as s', 's.account_id', 'a.id')
     .select(['s.created_at as s_created_at', 's.expires_at', 's.last_seen_at', 's.csrf_token'])
+    .select((eb) => eb.selectFrom('access_epoch').select((e) => e.fn.coalesce(e.fn.max('n'), e.lit(0)).as('n')).as('epoch'))
     .where('s.token_hash', '=', hashValue).executeTakeFirst();
   if (!s) return null;
   const now = Date.now();
@@ -147,10 +156,17 @@ export async function sessionActor(q: Q, token: string): Promise<{ actor: Actor;
   }
   const account = toAccount(s);
   if (!account.active) return null;
-  if (Date.parse(s.last_seen_at) + TOUCH_EVERY_MS < now) {
-    await q.updateTable('session').set({ last_seen_at: new Date(now).toISOString() }).where('token_hash', '=', hashValue).execute();
-  }
-  return { actor: actorOfAccount(account), csrf: s.csrf_token };
+  let lastSeenAt = s.last_seen_at;
+  if (Date.parse(s.last_seen_at) + TOUCH_EVERY_MS < now) lastSeenAt = await touchSession(q, hashValue, now);
+  return { actor: actorOfAccount(account), csrf: s.csrf_token, expiresAt: s.expires_at, lastSeenAt, epoch: Number(s.epoch ?? 0) };
+}
+
+/** Moves a session's last_seen_at forward to `now` (the idle timeout); returns the time written. */
+export async function touchSession(q: Q, hashValue: string, now: number): Promise<string> {
+  const at = new Date(now).toISOString();
+  // Only forward: never back over a later touch by another request or process.
+  await q.updateTable('session').set({ last_seen_at: at }).where('token_hash', '=', hashValue).where('last_seen_at', '<', at).execute();
+  return at;
 }
 
 export async function purgeExpiredSessions(q: Q): Promise<void> {

@@ -1,4 +1,4 @@
-// Account lockout (OWASP ASVS 2.2.1): after SIGN_IN_LOCK_AFTER failed sign-ins (default 10) within
+// Account lockout (OWASP ASVS 2.2.1): after SIGN_IN_LOCK_AFTER failed sign-ins (default 5) within
 // SIGN_IN_LOCK_MINUTES (default 15), the username is locked for SIGN_IN_LOCK_MINUTES; an administrator
 // unlocks it earlier (API or CLI). Counted per username whether or not the account exists, so that a
 // lock reveals nothing; complements the per-address rate limit, which a spread-out attack evades.
@@ -12,7 +12,9 @@ const positive = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? v : fallback;
 };
-export const lockAfter = (): number => positive('SIGN_IN_LOCK_AFTER', 10);
+// 5, below the per-address rate limit (10 in 5 minutes): a user who keeps failing is told the account is
+// locked, rather than only "too many attempts".
+export const lockAfter = (): number => positive('SIGN_IN_LOCK_AFTER', 5);
 export const lockMs = (): number => positive('SIGN_IN_LOCK_MINUTES', 15) * 60_000;
 
 export interface LockState {

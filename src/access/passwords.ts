@@ -1,6 +1,5 @@
 // Passwords: argon2id (OWASP's parameters: 19 MiB, 2 passes), and the rule a new password must meet.
 import { hash, verify } from '@node-rs/argon2';
-import { isCommonPassword } from './commonPasswords.ts';
 
 // Algorithm is a const enum in the typings, which our transpiler cannot inline: 2 = Argon2id.
 const ARGON2ID = 2 as const;
@@ -24,17 +23,5 @@ export function decoyHash(): Promise<string> {
   return decoy;
 }
 
-/** Why a new password is refused, or null. Length over composition rules (NIST SP 800-63B). */
-export function passwordProblem(password: string, username: string): { vi: string; en: string } | null {
-  // 12 characters at least (OWASP ASVS 2.1.1), counted in code points, runs of spaces as one.
-  if ([...password.replace(/\s+/g, ' ')].length < 12) return { vi: 'Mật khẩu cần ít nhất 12 ký tự.', en: 'The password needs at least 12 characters.' };
-  if (password.length > 200) return { vi: 'Mật khẩu dài quá 200 ký tự.', en: 'The password is longer than 200 characters.' };
-  if (password.toLowerCase().includes(username.toLowerCase())) {
-    return { vi: 'Mật khẩu không được chứa tên đăng nhập.', en: 'The password must not contain the username.' };
-  }
-  if (new Set(password).size < 4) return { vi: 'Mật khẩu quá đơn giản.', en: 'The password is too simple.' };
-  if (isCommonPassword(password)) {
-    return { vi: 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến hoặc đã lộ; hãy chọn mật khẩu khác.', en: 'This password is on the list of common or breached passwords; choose another.' };
-  }
-  return null;
-}
+// The rule itself lives in a pure module the web page imports too; re-exported so imports stay as they were.
+export { passwordProblem } from './passwordRule.ts';

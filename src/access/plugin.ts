@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { UserError } from '../server/errors.ts';
-import { sessionActor } from './accessStore.ts';
+import { cachedSessionActor } from './sessionCache.ts';
 import { CSRF_HEADER, SESSION_COOKIE, UNSAFE_METHODS, sameToken } from './sessions.ts';
 
 /** Unsafe routes a request may call without the CSRF token: signing in starts a new session anyway. */
@@ -28,7 +28,7 @@ export async function installAccess(app: FastifyInstance, { db }: { db: Db }): P
     req.csrfToken = null;
     const token = req.cookies?.[SESSION_COOKIE];
     if (!token || token.length > 200) return;
-    const found = await sessionActor(db.k, token);
+    const found = await cachedSessionActor(db, token);
     if (!found) return;
     req.actor = found.actor;
     req.csrfToken = found.csrf;

@@ -51,7 +51,14 @@ export interface SignInLockoutTable {
   locked_until: string | null;
 }
 
+/** One row (id 1) once anything changed: moved by triggers (migration 2026-11-24T0130-access-epoch). */
+export interface AccessEpochTable {
+  id: number;
+  n: number;
+}
+
 export interface AccessDatabase {
+  access_epoch: AccessEpochTable;
   account: AccountTable;
   session: SessionTable;
   audit_log: AuditLogTable;

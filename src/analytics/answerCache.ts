@@ -48,6 +48,15 @@ export function noteStoreChanged(db: Db): void {
   if (cache) cache.epoch++;
 }
 
+/**
+ * The store's change stamp now: two calls that return the same string saw the same store (for caches
+ * of other shapes, e.g. the serialised HTTP answers of src/server/answerResponses.ts). null while that
+ * cannot be told (PostgreSQL before its listener is up): then nothing may be cached.
+ */
+export function storeStamp(db: Db): string | null {
+  return changeStamp(db, cacheOf(db));
+}
+
 function cacheOf(db: Db): StoreCache {
   let cache = caches.get(db);
   if (!cache) {

@@ -13,10 +13,11 @@ export function registerCatalogueCommands(program: Command): void {
     .command('migrate')
     .description('Cập nhật lược đồ kho dữ liệu / apply pending migrations')
     .action(async () => {
+      // Opened without migrating, so that what this command applies is what it reports.
       await withStore(async (db) => {
         const applied = await migrateToLatest(db.k);
-        console.log(applied.length ? `Đã áp dụng / applied: ${applied.join(', ')}` : 'Lược đồ đã mới nhất / schema is up to date');
-      });
+        console.log(applied.length ? `Đã áp dụng ${applied.length} migration / applied ${applied.length}: ${applied.join(', ')}` : 'Lược đồ đã mới nhất / schema is up to date');
+      }, { migrate: false });
     });
 
   const catalogue = program.command('catalogue').description('Danh mục / master data');

@@ -1,10 +1,12 @@
-// Reading documents: plain text, .docx (mammoth), .html (htmlparser2), .pdf (pdfjs-dist).
+// Reading documents: plain text, .html (htmlparser2), and .docx (mammoth) and .pdf (pdfjs-dist) in a
+// worker thread that a slow document cannot hold the server with (documentReader.ts).
 //
 // The type is decided by the file's first bytes, checked against its extension. A bad or hostile
 // file gives a DocumentError with a message in Vietnamese, then English: too large, wrong type,
 // corrupted or oversized zip, encrypted PDF, binary data, too slow. Never a crash, never a hang.
 
 import { Tokenizer } from 'htmlparser2';
+import { DocumentReadFailure, readInWorker } from './documentReader.ts';
 
 export type DocFormat = 'txt' | 'docx' | 'html' | 'pdf';
 
@@ -78,14 +80,6 @@ function looksHtml(text: string): boolean {
   return /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<(p|div|article|h1|h2)[\s>]/.test(head);
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DocumentError('timeout', `đọc ${what} quá thời gian cho phép (${Math.round(ms / 1000)} giây)`, `reading the ${what} took too long (${Math.round(ms / 1000)} s)`)), ms);
-  });
-  return Promise.race([p, t]).finally(() => clearTimeout(timer));
-}
-
 /**
  * Reads a document given as bytes. `filename` gives the expected type by its extension; the bytes
  * must agree. Throws DocumentError (with `userMessage`) for anything it cannot read safely.
@@ -115,8 +109,8 @@ export async function readDocument(buffer: Uint8Array, filename: string, options
   const format: DocFormat = kind === 'pdf' ? 'pdf' : kind === 'zip' ? 'docx' : 'txt';
   const clip = (s: string): string => (s.length > o.maxChars ? s.slice(0, o.maxChars) : s);
 
-  if (format === 'pdf') return { text: clip(await withTimeout(readPdf(buffer, o.maxPages, o.maxChars), o.timeoutMs, 'PDF')), format: 'pdf' };
-  if (format === 'docx') return { text: clip(await withTimeout(readDocx(buffer), o.timeoutMs, 'DOCX')), format: 'docx' };
+  if (format === 'pdf') return { text: clip(await readPdf(buffer, o.timeoutMs, o.maxPages, o.maxChars)), format: 'pdf' };
+  if (format === 'docx') return { text: clip(await readDocx(buffer, o.timeoutMs)), format: 'docx' };
   const text = decodeText(buffer);
   if (expect === 'html' || (expect !== 'txt' && looksHtml(text)) || (expect === 'txt' && ext !== 'txt' && looksHtml(text))) {
     const r = htmlToText(text, o.maxChars);
@@ -156,15 +150,25 @@ export function checkZip(buf: Uint8Array, maxTotal = 200 * 1024 * 1024, maxEntri
   }
 }
 
-async function readDocx(buf: Uint8Array): Promise<string> {
+async function readDocx(buf: Uint8Array, timeoutMs: number): Promise<string> {
   checkZip(buf);
-  const mammoth = (await import('mammoth')).default as typeof import('mammoth');
   try {
-    const res = await mammoth.extractRawText({ buffer: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) });
-    return res.value;
+    return await readInWorker('docx', buf, timeoutMs);
   } catch (e) {
-    throw new DocumentError('corrupt', `không đọc được tệp .docx (${(e as Error).message?.slice(0, 120) ?? 'lỗi'})`, `cannot read the .docx file (${(e as Error).message?.slice(0, 120) ?? 'error'})`);
+    throw documentError(e, 'DOCX', timeoutMs, (m) => [`không đọc được tệp .docx (${m})`, `cannot read the .docx file (${m})`]);
   }
+}
+
+/** A worker's failure as the user-facing error. */
+function documentError(e: unknown, what: string, timeoutMs: number, unreadable: (m: string) => [string, string]): DocumentError {
+  const f = e instanceof DocumentReadFailure ? e : new DocumentReadFailure('corrupt', (e as Error)?.message ?? String(e));
+  const m = f.message.slice(0, 120) || 'lỗi / error';
+  if (f.code === 'timeout') {
+    return new DocumentError('timeout', `đọc tệp ${what} quá ${Math.round(timeoutMs / 1000)} giây, đã dừng`, `reading the ${what} file took over ${Math.round(timeoutMs / 1000)} s and was stopped`);
+  }
+  if (f.code === 'encrypted') return new DocumentError('encrypted', 'tệp PDF có mật khẩu', 'the PDF is password-protected');
+  const [vi, en] = unreadable(m);
+  return new DocumentError('corrupt', vi, en);
 }
 
 // --------------------------------------------------------------------------------------------- html
@@ -247,48 +251,13 @@ const VOID = new Set(['br', 'hr', 'img', 'meta', 'link', 'input', 'area', 'base'
 
 // ---------------------------------------------------------------------------------------------- pdf
 
-async function readPdf(buf: Uint8Array, maxPages: number, maxChars: number): Promise<string> {
-  let pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+async function readPdf(buf: Uint8Array, timeoutMs: number, maxPages: number, maxChars: number): Promise<string> {
   try {
-    pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    return await readInWorker('pdf', buf, timeoutMs, { maxPages, maxChars });
   } catch (e) {
-    throw new DocumentError('pdf-lib', 'không nạp được thư viện đọc PDF', `cannot load the PDF reader (${(e as Error).message})`);
-  }
-  const data = new Uint8Array(buf); // pdf.js takes ownership of the array
-  const task = pdfjs.getDocument({ data, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0, stopAtErrors: false });
-  let doc: Awaited<typeof task.promise>;
-  try {
-    doc = await task.promise;
-  } catch (e) {
-    const name = (e as Error).name;
-    if (name === 'PasswordException') throw new DocumentError('encrypted', 'tệp PDF có mật khẩu', 'the PDF is password-protected');
-    throw new DocumentError('corrupt', `tệp PDF bị hỏng hoặc không hợp lệ (${(e as Error).message?.slice(0, 120)})`, `the PDF is corrupted or invalid (${(e as Error).message?.slice(0, 120)})`);
-  }
-  try {
-    const pages: string[] = [];
-    let len = 0;
-    const n = Math.min(doc.numPages, maxPages);
-    for (let i = 1; i <= n && len < maxChars; i++) {
-      const page = await doc.getPage(i);
-      const tc = await page.getTextContent();
-      let line = '';
-      const lines: string[] = [];
-      for (const it of tc.items) {
-        if (!('str' in it)) continue;
-        line += it.str;
-        if (it.hasEOL) { lines.push(line); line = ''; }
-      }
-      if (line) lines.push(line);
-      const pageText = lines.join('\n');
-      pages.push(pageText);
-      len += pageText.length;
-      page.cleanup();
-    }
-    return pages.join('\n\n');
-  } catch (e) {
-    if (e instanceof DocumentError) throw e;
-    throw new DocumentError('corrupt', `không đọc được nội dung PDF (${(e as Error).message?.slice(0, 120)})`, `cannot read the PDF content (${(e as Error).message?.slice(0, 120)})`);
-  } finally {
-    await doc.destroy().catch(() => undefined);
+    const content = e instanceof DocumentReadFailure && e.code === 'content';
+    throw documentError(e, 'PDF', timeoutMs, (m) => content
+      ? [`không đọc được nội dung PDF (${m})`, `cannot read the PDF content (${m})`]
+      : [`tệp PDF bị hỏng hoặc không hợp lệ (${m})`, `the PDF is corrupted or invalid (${m})`]);
   }
 }

@@ -44,3 +44,13 @@ test('doctor, backup and restore from the command line', { skip: testStoreKind !
     await restored.close();
   }
 });
+
+test('migrate says what it applied, then that the schema is up to date', { skip: testStoreKind !== 'sqlite' && 'SQLite files only', timeout: 120_000 }, async () => {
+  const store = join(dir, 'migrate');
+  const first = spawnCli(['migrate'], { DATA_DIR: store, DATABASE_URL: '' });
+  assert.equal(await first.exited, 0, first.output());
+  assert.match(first.output(), /Đã áp dụng \d+ migration \/ applied \d+: 2026-11-23T1900-reporting-core, /);
+  const second = spawnCli(['migrate'], { DATA_DIR: store, DATABASE_URL: '' });
+  assert.equal(await second.exited, 0, second.output());
+  assert.match(second.output(), /Lược đồ đã mới nhất \/ schema is up to date/);
+});

@@ -15,6 +15,7 @@ import { installOps } from '../ops/http/plugin.ts';
 import { opsServerOptions } from '../ops/http/serverOptions.ts';
 import type { Config } from '../config/config.ts';
 import { installSecurityHeaders } from './securityHeaders.ts';
+import { installAnswerResponses } from './answerResponses.ts';
 import { catalogueRoutes } from '../catalogue/routes.ts';
 import { valueRoutes } from '../collection/routes.ts';
 import { documentRoutes } from '../collection/documentRoutes.ts';
@@ -51,6 +52,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await installOps(app, { db: opts.db, config: opts.config }); // /health, /ready, /metrics, request log
   installSecurityHeaders(app);
   await installAccess(app, { db: opts.db });
+  installAnswerResponses(app, { db: opts.db }); // dashboard reads from memory until the store changes
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   await app.register(swagger, {

@@ -30,6 +30,23 @@ export function quantity(v: number | null | undefined, i: Indicator, lang: Lang)
   return readableQuantity(v, ladderOf(i), lang).text;
 }
 
+// A published figure's own qualifier is stored as the article wrote it, in Vietnamese (hơn, trên, gần,
+// khoảng: collection/valueInput.ts); the server's English sentences translate it the same way
+// (reports/quantity.ts, analytics/describe.ts).
+const QUALIFIER_EN: Readonly<Record<string, string>> = { 'hơn': 'over', 'trên': 'over', 'gần': 'nearly', 'khoảng': 'about' };
+
+/** A stored qualifier in the page's language: "hơn" → "over" in English; null stays null. */
+export function qualifierText(q: string | null | undefined, lang: Lang): string | null {
+  if (!q) return null;
+  return lang === 'vi' ? q : QUALIFIER_EN[q] ?? q;
+}
+
+/** "hơn 2.442 nghìn tỷ đồng" / "over 2,442 trillion VND": a shown figure after its stored qualifier. */
+export function withQualifier(qualifier: string | null | undefined, shown: string, lang: Lang): string {
+  const q = qualifierText(qualifier, lang);
+  return q ? `${q} ${shown}` : shown;
+}
+
 /** The number in the indicator's base unit with its decimals: "2.442.000,5". */
 export function plain(v: number | null | undefined, decimals: number, lang: Lang): string {
   return formatNumber(v ?? null, lang, { decimals, minDecimals: decimals });
@@ -56,13 +73,21 @@ export function dateLabel(iso: string | null | undefined, lang: Lang): string {
   return formatDate(iso.slice(0, 10), lang);
 }
 
+/** Vietnam keeps UTC+7 all year (no summer time). */
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/**
+ * A moment as it reads in Vietnam, whatever the browser's time zone: deadlines, submissions and answers
+ * are Vietnamese office hours, and two readers must see the same time for the same event.
+ */
 export function dateTimeLabel(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const d = new Date(ms + VIETNAM_OFFSET_MS);
   const two = (n: number) => String(n).padStart(2, '0');
-  const time = `${two(d.getHours())}:${two(d.getMinutes())}`;
-  const date = formatDate(`${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`, lang);
+  const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  const date = formatDate(`${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`, lang);
   return lang === 'vi' ? `${time} ${date}` : `${date}, ${time}`;
 }
 

@@ -5,7 +5,9 @@ import { audit, auditRow as auditRowOf, type AuditWho } from '../../access/audit
 import { allow } from '../../access/guards.ts';
 import { canReopen, canReview, canWriteProvince } from '../../access/policy.ts';
 import type { Actor } from '../../access/roles.ts';
+import type { Kysely, Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { fromKey, periodCode } from '../../periods/period.ts';
 import { UserError } from '../../server/errors.ts';
 import { writeInTransaction } from '../writeValues.ts';
@@ -66,50 +68,69 @@ export async function saveEntries(db: Db, who: AuditWho & { actor: Actor }, r: R
     cells.push({ cell, input: e });
   }
   if (problems.length) throw new UserError(422, 'rejected', 'Không có gì được lưu: có ô không hợp lệ.', 'Nothing was saved: invalid cells.', problems);
-  const ctx = await loadContext(db, ref, ds, unit.id, p, [...new Set(cells.map((c) => c.cell.item))]);
 
   const postgres = db.kind === 'postgres';
   const keys = cells.map(({ cell }) => ({ indicator_id: cell.indicator_id, breakdown_id: cell.breakdown_id, period: cell.period, measure: cell.measureCode }));
   const staleConflict = (current: Map<string, EntryRow>) => conflict('Số liệu đã được người khác sửa trong lúc bạn nhập; giá trị hiện tại ở dưới, hãy xem rồi lưu lại.',
     'Someone else changed these figures while you were editing; the current values are below: review them and save again.',
     cells.filter(({ cell, input }) => (current.get(cellKey(cell))?.version ?? 0) !== input.expectedVersion).map(({ cell }) => entryView(cell, current)));
+  // From the report and the current cells to what to write, or a refusal (409 stale, 422 invalid).
+  const decide = async (found: { sub: store.SubmissionRow; entries: EntryRow[] }, q: Kysely<Database> | Transaction<Database>) => {
+    const { sub } = found;
+    const t = transition(sub.status as SubmissionStatus, 'save');
+    if ('refused' in t) throw conflict(t.refused.vi, t.refused.en, { status: sub.status });
+    const current = entryMap(found.entries);
+    if (cells.some(({ cell, input }) => (current.get(cellKey(cell))?.version ?? 0) !== input.expectedVersion)) throw staleConflict(current);
+    // What the rules compare with, read only now: a stale save (409, half the saves at a deadline) skips it.
+    const ctx = await loadContext(db, ref, ds, unit.id, p, [...new Set(cells.map((c) => c.cell.item))], q);
+    const merged = (c: Cell) => {
+      const i = cells.find((x) => cellKey(x.cell) === cellKey(c))!.input;
+      return { value: i.value, comment: i.comment === undefined ? current.get(cellKey(c))?.comment ?? null : i.comment?.trim() || null };
+    };
+    const issues = checkCells(ref, cells.map((c) => c.cell), merged, ctx, false);
+    const errors = issues.filter((i) => i.severity === 'error');
+    if (errors.length) {
+      throw new UserError(422, 'invalid_values', `Không có gì được lưu: ${errors.length} lỗi.`, `Nothing was saved: ${errors.length} errors.`, errors.map(issueView));
+    }
+    const writes = cells.map(({ cell, input }) => ({ ...cell, measure: cell.measureCode, ...merged(cell), expectedVersion: input.expectedVersion }));
+    const saved = writes.map((w, i) => ({ item: cells[i]!.cell.item.position, measure: cells[i]!.cell.measure, value: w.value, comment: w.comment, version: w.expectedVersion + 1 }));
+    const auditRow = auditRowOf(who, {
+      action: opts.via === 'upload' ? 'submission.upload' : 'submission.save', entity: 'submission', entityId: sub.id, provinceId: unit.id,
+      before: cells.map(({ cell }) => { const v = entryView(cell, current); return { item: v.item, measure: v.measure, value: v.value, comment: v.comment, version: v.version }; }),
+      after: saved, note: opts.fileName ?? null,
+    });
+    return { writes, auditRow, result: { submission_id: sub.id, saved, warnings: issues.filter((i) => i.severity === 'warning').map(issueView) } };
+  };
+  const key = { datasetId: ds.id, unitId: unit.id, period: r.key };
   try {
-    return await inReportQueue(reportKey(ds.id, unit.id, r.key), () => db.k.transaction().execute(async (trx) => {
-      // One statement locks the report and reads the cells (PostgreSQL); the first save creates the report.
-      let locked = await store.lockWithCells(trx, { datasetId: ds.id, unitId: unit.id, period: r.key }, keys, postgres);
-      if (!locked) {
-        const t = transition('not_started', 'save');
-        if ('refused' in t) throw conflict(t.refused.vi, t.refused.en);
-        const sub = await store.ensureSubmission(trx, { datasetId: ds.id, unitId: unit.id, period: r.key }, postgres);
-        locked = { sub, entries: await store.cellEntries(trx, sub.id, keys) };
+    return await inReportQueue(reportKey(ds.id, unit.id, r.key), async () => {
+      if (postgres) {
+        // PostgreSQL, a report that exists: read (one statement), decide, then write everything in one
+        // guarded statement (store.writeEntriesAtOnce) — 2 round trips instead of BEGIN, lock, write, COMMIT.
+        const found = await store.readWithCells(db.k, key, keys);
+        if (found) {
+          const d = await decide(found, db.k);
+          if (!(await store.writeEntriesAtOnce(db.k, found.sub, d.writes, who.actor.username, d.auditRow))) throw new Raced(found.sub.id);
+          return d.result;
+        }
       }
-      const { sub } = locked;
-      const t = transition(sub.status as SubmissionStatus, 'save');
-      if ('refused' in t) throw conflict(t.refused.vi, t.refused.en, { status: sub.status });
-      const current = entryMap(locked.entries);
-      if (cells.some(({ cell, input }) => (current.get(cellKey(cell))?.version ?? 0) !== input.expectedVersion)) throw staleConflict(current);
-      const merged = (c: Cell) => {
-        const i = cells.find((x) => cellKey(x.cell) === cellKey(c))!.input;
-        return { value: i.value, comment: i.comment === undefined ? current.get(cellKey(c))?.comment ?? null : i.comment?.trim() || null };
-      };
-      const issues = checkCells(ref, cells.map((c) => c.cell), merged, ctx, false);
-      const errors = issues.filter((i) => i.severity === 'error');
-      if (errors.length) {
-        throw new UserError(422, 'invalid_values', `Không có gì được lưu: ${errors.length} lỗi.`, `Nothing was saved: ${errors.length} errors.`, errors.map(issueView));
-      }
-      const writes = cells.map(({ cell, input }) => ({ ...cell, measure: cell.measureCode, ...merged(cell), expectedVersion: input.expectedVersion }));
-      const saved = writes.map((w, i) => ({ item: cells[i]!.cell.item.position, measure: cells[i]!.cell.measure, value: w.value, comment: w.comment, version: w.expectedVersion + 1 }));
-      const auditRow = auditRowOf(who, {
-        action: opts.via === 'upload' ? 'submission.upload' : 'submission.save', entity: 'submission', entityId: sub.id, provinceId: unit.id,
-        before: cells.map(({ cell }) => { const v = entryView(cell, current); return { item: v.item, measure: v.measure, value: v.value, comment: v.comment, version: v.version }; }),
-        after: saved, note: opts.fileName ?? null,
+      return db.k.transaction().execute(async (trx) => {
+        // One statement locks the report and reads the cells (PostgreSQL); the first save creates the report.
+        let locked = await store.lockWithCells(trx, key, keys, postgres);
+        if (!locked) {
+          const t = transition('not_started', 'save');
+          if ('refused' in t) throw conflict(t.refused.vi, t.refused.en);
+          const sub = await store.ensureSubmission(trx, key, postgres);
+          locked = { sub, entries: await store.cellEntries(trx, sub.id, keys) };
+        }
+        const d = await decide(locked, trx);
+        // Fewer rows written than cells: someone else wrote one between our read and our write.
+        if ((await store.writeEntries(trx, locked.sub.id, d.writes, who.actor.username, d.auditRow, postgres)) !== d.writes.length) throw new Raced(locked.sub.id);
+        return d.result;
       });
-      // Fewer rows written than cells: someone else wrote one between our read and our write.
-      if ((await store.writeEntries(trx, sub.id, writes, who.actor.username, auditRow, postgres)) !== writes.length) throw new Raced(sub.id);
-      return { submission_id: sub.id, saved, warnings: issues.filter((i) => i.severity === 'warning').map(issueView) };
-    }));
+    });
   } catch (e) {
-    // The transaction is rolled back: answer with the cells as they are now.
+    // Nothing was written (the transaction or the one statement rolled back): answer with the cells as they are now.
     if (e instanceof Raced) throw staleConflict(entryMap(await store.cellEntries(db.k, e.submissionId, keys)));
     throw e;
   }

@@ -82,7 +82,24 @@ export async function lockWithCells(trx: Transaction<Database>, k: SubmissionKey
     .selectAll('s')
     .select(['e.indicator_id', 'e.breakdown_id', 'e.period as e_period', 'e.measure', 'e.value', 'e.comment', 'e.version as e_version', 'e.updated_at as e_updated_at', 'e.updated_by'])
     .execute();
-  if (!rows.length) return null;
+  return rows.length ? reportWithCells(rows) : null;
+}
+
+/**
+ * PostgreSQL: the report and the entries of the given cells read without a lock (one statement, no
+ * transaction), for a save that then writes everything in one guarded statement (writeEntriesAtOnce).
+ */
+export async function readWithCells(q: Q, k: SubmissionKey, cells: CellKey[]): Promise<{ sub: SubmissionRow; entries: EntryRow[] } | null> {
+  const rows = await q.selectFrom('submission as s')
+    .leftJoin('submission_entry as e', (j) => j.onRef('e.submission_id', '=', 's.id').on(cellsFilter('e', cells)))
+    .selectAll('s')
+    .select(['e.indicator_id', 'e.breakdown_id', 'e.period as e_period', 'e.measure', 'e.value', 'e.comment', 'e.version as e_version', 'e.updated_at as e_updated_at', 'e.updated_by'])
+    .where('s.dataset_id', '=', k.datasetId).where('s.unit_id', '=', k.unitId).where('s.period', '=', k.period)
+    .execute();
+  return rows.length ? reportWithCells(rows) : null;
+}
+
+function reportWithCells(rows: any[]): { sub: SubmissionRow; entries: EntryRow[] } {
   const r0 = rows[0]!;
   const sub: SubmissionRow = {
     id: r0.id, dataset_id: r0.dataset_id, unit_id: r0.unit_id, period: r0.period, status: r0.status, revision: r0.revision, version: r0.version,
@@ -144,4 +161,41 @@ export async function updateSubmission(trx: Transaction<Database>, id: number, e
   const r = await trx.updateTable('submission').set((eb) => ({ ...set, updated_at: new Date().toISOString(), version: eb('version', '+', 1) }))
     .where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * PostgreSQL: a whole save as one statement, so one round trip and no BEGIN/COMMIT: the report's row
+ * is locked and touched only if it is still in the state the save saw, every cell is written only from
+ * the version the writer saw (a new cell only if nobody created it meanwhile), and the audit entry is
+ * inserted. If any of that does not hold — fewer rows written than cells, or the report moved on — the
+ * statement refuses itself at its end (`ct_refuse`, SQLSTATE CT409, migration 2026-11-24T0200) and,
+ * being one statement, leaves nothing behind: returns false (the caller answers 409 with the cells as they are now). True when everything is
+ * written.
+ */
+export async function writeEntriesAtOnce(q: Kysely<Database>, sub: { id: number; status: string }, es: EntryWrite[], by: string,
+  auditRow: Insertable<AuditLogTable>): Promise<boolean> {
+  const at = new Date().toISOString();
+  const rows = sql.join(es.map((e) => sql`(${e.indicator_id}::integer, ${e.breakdown_id}::integer, ${e.period}::integer, ${e.measure}::integer, ${e.value}::double precision, ${e.comment}::text, ${e.expectedVersion + 1}::integer)`));
+  const cols = Object.keys(auditRow) as (keyof typeof auditRow)[];
+  try {
+    await sql`WITH s AS (
+        UPDATE submission SET updated_at = ${at} WHERE id = ${sub.id} AND status = ${sub.status} RETURNING id
+      ), w AS (
+        INSERT INTO submission_entry (submission_id, indicator_id, breakdown_id, period, measure, value, comment, version, updated_at, updated_by)
+        SELECT s.id, v.indicator_id, v.breakdown_id, v.period, v.measure, v.value, v.comment, v.version, ${at}, ${by}
+        FROM s CROSS JOIN (VALUES ${rows}) AS v (indicator_id, breakdown_id, period, measure, value, comment, version)
+        ON CONFLICT (submission_id, indicator_id, breakdown_id, period, measure) DO UPDATE SET
+          value = excluded.value, comment = excluded.comment, version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+          WHERE submission_entry.version = excluded.version - 1
+        RETURNING 1
+      ), a AS (
+        INSERT INTO audit_log (${sql.join(cols.map((c) => sql.ref(c)))}) VALUES (${sql.join(cols.map((c) => sql`${auditRow[c] ?? null}`))}) RETURNING 1
+      )
+      SELECT CASE WHEN (SELECT count(*) FROM w) = ${es.length} AND (SELECT count(*) FROM a) = 1 THEN 1
+        ELSE ct_refuse('save refused: a cell or the report changed since it was read') END AS ok`.execute(q);
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'CT409') return false; // ct_refuse: the guard above
+    throw e;
+  }
 }

@@ -1,7 +1,8 @@
 // What the rules compare a figure with: last year's value (for a province created in July 2025, the
 // sum of its predecessors), the previous cumulative, the unit's own growth in earlier years and the
 // published annual plan. One query: `value`, with the previous report's entries for the cumulative.
-import { sql } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { Reference } from '../../catalogue/reference.ts';
 import type { Db } from '../../db/database.ts';
 import { endDate, fromKey, periodKey, type Period } from '../../periods/period.ts';
@@ -17,9 +18,17 @@ export interface GridContext {
   pastValues: Map<number, { period: number; value: number | null }[]>;
 }
 
-export async function loadContext(db: Db, ref: Reference, ds: Dataset, unitId: number, p: Period, items: DatasetItem[]): Promise<GridContext> {
+/** `q`: the transaction to read in (a save reads its context only once it knows the save is not stale). */
+export async function loadContext(db: Db, ref: Reference, ds: Dataset, unitId: number, p: Period, items: DatasetItem[],
+  q: Kysely<Database> | Transaction<Database> = db.k): Promise<GridContext> {
   const units = new Set<number>([unitId]);
-  const covering = (key: number) => ref.unitsCoveringOn(unitId, endDate(fromKey(key)));
+  // The units that covered this one at each period's end (memoised: asked per item and year).
+  const coveringAt = new Map<number, number[]>();
+  const covering = (key: number): number[] => {
+    let us = coveringAt.get(key);
+    if (!us) coveringAt.set(key, (us = ref.unitsCoveringOn(unitId, endDate(fromKey(key)))));
+    return us;
+  };
   const periods = new Set<number>();
   for (const it of items) {
     const k = periodKey(cellPeriod(it.basis, p));
@@ -32,14 +41,14 @@ export async function loadContext(db: Db, ref: Reference, ds: Dataset, unitId: n
     if (it.withPlan) periods.add(periodKey(planPeriod(p)));
   }
   // Published values and, for cumulatives, the previous report's entries: one query (one round trip).
-  const published = db.k.selectFrom('value').select(['period', 'indicator_id', 'breakdown_id', 'unit_id', 'measure', 'value', sql<number>`0`.as('draft')])
+  const published = q.selectFrom('value').select(['period', 'indicator_id', 'breakdown_id', 'unit_id', 'measure', 'value', sql<number>`0`.as('draft')])
     .where('period', 'in', [...periods])
     .where('indicator_id', 'in', [...new Set(items.map((i) => i.indicatorId))])
     .where('breakdown_id', 'in', [...new Set(items.map((i) => i.breakdownId))])
     .where('unit_id', 'in', [...units]);
   const prevPeriod = previousReportingPeriod(ds.periodicity, p);
   const rows = await (items.some((i) => i.basis === 'ytd') && prevPeriod
-    ? published.unionAll(db.k.selectFrom('submission_entry as e').innerJoin('submission as s', 's.id', 'e.submission_id')
+    ? published.unionAll(q.selectFrom('submission_entry as e').innerJoin('submission as s', 's.id', 'e.submission_id')
       .select(['e.period', 'e.indicator_id', 'e.breakdown_id', 's.unit_id', 'e.measure', 'e.value', sql<number>`1`.as('draft')])
       .where('s.dataset_id', '=', ds.id).where('s.unit_id', '=', unitId).where('s.period', '=', periodKey(prevPeriod)).where('e.measure', '=', 0))
     : published).execute();

@@ -8,6 +8,9 @@ import * as access from './2026-11-23T2130-access.ts';
 import * as collectionWorkflow from './2026-11-23T2140-collection-workflow.ts';
 import * as signInLockout from './2026-11-23T2230-sign-in-lockout.ts';
 import * as rollupChangeNotify from './2026-11-23T2240-rollup-change-notify.ts';
+import * as answerInputsNotify from './2026-11-24T0100-answer-inputs-notify.ts';
+import * as accessEpoch from './2026-11-24T0130-access-epoch.ts';
+import * as refuseFunction from './2026-11-24T0200-refuse-function.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1900-reporting-core': reportingCore,
@@ -18,4 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T2140-collection-workflow': collectionWorkflow,
   '2026-11-23T2230-sign-in-lockout': signInLockout,
   '2026-11-23T2240-rollup-change-notify': rollupChangeNotify,
+  '2026-11-24T0100-answer-inputs-notify': answerInputsNotify,
+  '2026-11-24T0130-access-epoch': accessEpoch,
+  '2026-11-24T0200-refuse-function': refuseFunction,
 };

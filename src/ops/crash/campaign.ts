@@ -1,6 +1,7 @@
-// A crash campaign: the real server (and, at times, a bulk import from the CLI) doing real writes,
-// killed with SIGKILL at random instants — while it serves, while it starts and migrates, in the middle
-// of a bulk load — then checked with the store closed: the doctor's invariants (rollups equal a
+// A crash campaign: the real server (and, at times, a bulk import from the CLI) doing real writes —
+// value batches, CSV imports, monthly reports uploaded as Excel, submitted and approved (reportChain.ts),
+// while reports are being written — killed with SIGKILL at random instants: while it serves, while it
+// starts and migrates, in the middle of a bulk load. Then checked with the store closed: the doctor's invariants (rollups equal a
 // recomputation, history complete, no half-applied change set, engine integrity) and the ledger's
 // (every acknowledged write present, nothing half-written). Then started again, many times.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { runDoctor } from '../doctor/doctor.ts';
 import { formatReport, healthy } from '../doctor/findings.ts';
 import { Ledger, opNote, violations, type Op } from './ledger.ts';
 import { freePort, kill9, spawnCli, startServer, waitReady, type Child } from './server.ts';
+import { CHAIN_INDICATORS, chainViolations, prepareChains, ReportChains } from './reportChain.ts';
 
 export interface CampaignOptions {
   store: 'sqlite' | 'postgres';
@@ -41,6 +43,10 @@ export interface CampaignResult {
   killsDuringBulk: number;
   checks: number;
   ops: Record<string, number>;
+  /** Excel uploads of the report chains, by outcome. */
+  uploads: Record<string, number>;
+  /** Reports (Word, PDF, Excel) requested while the server was killed at random. */
+  reportsRequested: number;
   opsByKind: Record<string, number>;
   rowsAcknowledged: number;
   violations: string[];
@@ -103,15 +109,16 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   const storeOpts = () => (o.store === 'sqlite' ? { kind: 'sqlite' as const, url: join(dataDir, 'congthuong.db') } : { kind: 'postgres' as const, url: env.DATABASE_URL! });
 
   // The store as an operator leaves it before the first start: master data and an administrator.
-  const provinces = await (async () => {
+  const { provinces, chainProvinces } = await (async () => {
     const db = await openDb(storeOpts());
     try {
       await loadMasterDataIntoStore(db, loadMasterData());
       await createAccount(db, { actor: null, label: 'crash' }, { username: ADMIN.username, displayName: 'Thử sập máy', password: ADMIN.password, role: 'admin' });
       const ref = await reference(db);
-      return [...ref.unitsById.values()]
+      const provinces = [...ref.unitsById.values()]
         .filter((u) => u.level === 'province' && !u.unidentified && inForce(u, '2010-01-01') && inForce(u, '2024-12-31'))
         .map((u) => u.slug).sort().slice(0, o.provinces ?? 30);
+      return { provinces, chainProvinces: await prepareChains(db, provinces) };
     } finally {
       await db.close();
     }
@@ -119,7 +126,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
 
   const ledger = new Ledger();
   const result: CampaignResult = {
-    store: o.store, kills: 0, killsDuringStart: 0, killsDuringBulk: 0, checks: 0, ops: {}, opsByKind: {}, rowsAcknowledged: 0,
+    store: o.store, kills: 0, killsDuringStart: 0, killsDuringBulk: 0, checks: 0, ops: {}, uploads: {}, reportsRequested: 0, opsByKind: {}, rowsAcknowledged: 0,
     violations: [], doctorProblems: [], startMs: [], ms: 0,
   };
   let session: { cookie: string; csrf: string } | null = null;
@@ -129,6 +136,16 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   const live = new Set<Child>();
 
   const value = (op: number, i: number) => Math.round((op * 1000 + i + rnd()) * 100) / 100;
+  const chains = new ReportChains(ledger, chainProvinces, value);
+  const REPORT_FORMATS = ['docx', 'pdf', 'xlsx'];
+
+  /** A report requested and left running: the kill may land while it is being written. */
+  function requestReport(base: string): void {
+    const format = REPORT_FORMATS[result.reportsRequested++ % REPORT_FORMATS.length];
+    void fetch(`${base}/api/reports/monthly?region=north&period=T10/2024&format=${format}`, {
+      headers: { cookie: session!.cookie }, signal: AbortSignal.timeout(60_000),
+    }).then((r) => r.arrayBuffer()).catch(() => {});
+  }
 
   async function signIn(base: string) {
     const r = await fetch(`${base}/api/auth/sign-in`, {
@@ -200,7 +217,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
       if (!healthy(report)) result.doctorProblems.push(`kill ${result.kills}: ${formatReport(report)}`);
       const current = new Map<string, number>();
       const ref = await reference(db);
-      const ids = [RETAIL, ...BULK_INDICATORS].map((c) => ref.indicatorsByCode.get(c)!.id);
+      const ids = [RETAIL, ...BULK_INDICATORS, ...CHAIN_INDICATORS].map((c) => ref.indicatorsByCode.get(c)!.id);
       const rows = await db.k.selectFrom('value').select(['unit_id', 'indicator_id', 'period', 'value'])
         .where('indicator_id', 'in', ids).where('breakdown_id', '=', 0).where('measure', '=', 0).execute();
       for (const r of rows) {
@@ -208,6 +225,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
       }
       const sets = (await sql<{ note: string; rows: number }>`SELECT note, rows FROM change_set WHERE note LIKE 'crash:%'`.execute(db.k)).rows;
       const v = violations(ledger, current, sets.map((s) => ({ note: s.note, rows: Number(s.rows) })));
+      v.push(...(await chainViolations(db, chains.uploads, ledger)));
       result.violations.push(...v.map((x) => `kill ${result.kills}: ${x}`));
       result.checks++;
     } finally {
@@ -241,7 +259,9 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
           while (!stop) {
             if (!session) await signIn(base).catch(() => {});
             if (!session) break;
-            await apiOp(base);
+            if (rnd() < 0.1) requestReport(base);
+            if (!chains.exhausted && rnd() < 0.3) await chains.run(base, session);
+            else await apiOp(base);
           }
         })();
         await sleep(300 + rnd() * 2700);
@@ -275,6 +295,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   result.ops = ledger.counts();
+  for (const u of chains.uploads) result.uploads[u.outcome] = (result.uploads[u.outcome] ?? 0) + 1;
   for (const op of ledger.ops) {
     result.opsByKind[op.kind] = (result.opsByKind[op.kind] ?? 0) + 1;
     if (op.outcome === 'acked') result.rowsAcknowledged += op.writes.size;

@@ -1,5 +1,6 @@
 // The bounded crash campaign of CI: the real server killed with SIGKILL at random points of real writes
-// (API batches, CSV imports, a CLI bulk import beside it, its own start), restarted, and checked after
+// (API batches, CSV imports, Excel uploads submitted and approved, reports being written, a CLI bulk
+// import beside it, its own start), restarted, and checked after
 // every kill. About a minute per store (CRASH_BUDGET_S); bench/crash/run.ts runs the long campaign.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -16,7 +17,7 @@ test(`crash campaign on ${testStoreKind}: every acknowledged write survives SIGK
     store: testStoreKind, kills: 12, minKills: 3, budgetMs: budgetS * 1000, seed, pgUrl: pgUrl.toString(),
     log: (s) => console.log(`  ${s}`),
   });
-  console.log(`  seed ${seed}: ${JSON.stringify({ kills: r.kills, ops: r.ops, byKind: r.opsByKind, rows: r.rowsAcknowledged, startMs: r.startMs })}`);
+  console.log(`  seed ${seed}: ${JSON.stringify({ kills: r.kills, ops: r.ops, byKind: r.opsByKind, uploads: r.uploads, reports: r.reportsRequested, rows: r.rowsAcknowledged, startMs: r.startMs })}`);
   assert.deepEqual(r.violations, [], `seed ${seed}`);
   assert.deepEqual(r.doctorProblems, [], `seed ${seed}`);
   assert.ok(r.kills >= 3, 'at least three kills');

@@ -11,7 +11,7 @@ export type Outcome = 'pending' | 'acked' | 'refused' | 'unknown';
 
 export interface Op {
   id: number;
-  kind: 'api-write' | 'api-import' | 'cli-bulk';
+  kind: 'api-write' | 'api-import' | 'cli-bulk' | 'approval';
   /** "place|indicator|period" → the value written. */
   writes: Map<string, number>;
   outcome: Outcome;

@@ -26,6 +26,11 @@ export const routeOf = (req: FastifyRequest) => req.routeOptions?.url ?? '(khôn
 export function logRequest(req: FastifyRequest, reply: FastifyReply): void {
   const route = routeOf(req);
   const status = reply.statusCode;
+  const level = PROBES.has(route) ? 'debug' : status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+  // Below LOG_LEVEL nothing is written, so nothing is built (Fastify's no-op logger, when logging is
+  // off, has no isLevelEnabled: it drops the line itself).
+  const log = req.log as typeof req.log & { isLevelEnabled?: (l: string) => boolean };
+  if (log.isLevelEnabled && !log.isLevelEnabled(level)) return;
   const line = {
     method: req.method,
     url: safeUrl(req.url),
@@ -34,6 +39,5 @@ export function logRequest(req: FastifyRequest, reply: FastifyReply): void {
     durationMs: Math.round(reply.elapsedTime * 100) / 100,
     ip: req.ip,
   };
-  const level = PROBES.has(route) ? 'debug' : status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
   req.log[level](line, 'request');
 }

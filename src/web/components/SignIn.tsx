@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../api.ts';
 import { useLang } from '../i18n.ts';
 import { useSession } from '../session.tsx';
+import { PasswordInput } from './PasswordInput.tsx';
 
 export function SignInForm({ message, onDone }: { message?: string; onDone?: () => void }) {
   const { t, lang } = useLang();
@@ -30,7 +31,7 @@ export function SignInForm({ message, onDone }: { message?: string; onDone?: () 
       {message && <p role="note">{message}</p>}
       <div className="form-grid">
         <div className="field"><label htmlFor={ids.u}>{t.username}</label><input id={ids.u} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required /></div>
-        <div className="field"><label htmlFor={ids.p}>{t.password}</label><input id={ids.p} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required /></div>
+        <div className="field"><label htmlFor={ids.p}>{t.password}</label><PasswordInput id={ids.p} name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required /></div>
       </div>
       <button type="submit" className="btn primary" disabled={busy}>{t.signIn}</button>
       {error && <div className="error" role="alert"><p>{error.status === 0 ? t.errorNetwork : lang === 'vi' ? error.messageVi || error.messageEn : error.messageEn || error.messageVi}</p></div>}

@@ -80,13 +80,30 @@ describe('a province reports its month and the ministry approves it', () => {
     assert.equal(new URL(page.url()).searchParams.get('province'), null); // the officer's own province by default
     assert.match(squash(await page.textContent('[data-testid="report-title"]')), /^Thành phố Hà Nội|^Hà Nội/);
 
-    // A value above the maximum: the server refuses the save and names the cell, in Vietnamese.
+    // Before anything is typed, the summary and the grid agree: the required cells still empty are
+    // counted apart (not as errors) and each is marked as such in its row.
+    let grid = await json(page.request, `/api/collection/grid?${report()}`);
+    const emptyRequired = grid.rows.filter((r: any) => r.required && r.value === null).length;
+    assert.ok(emptyRequired > 0);
+    assert.equal(squash(await page.textContent('[data-testid="grid-summary"]')), `0 lỗi · ${emptyRequired} ô bắt buộc còn trống · 0 cảnh báo chưa giải trình`);
+    assert.equal(await page.$$eval('[data-testid="entry-grid"] .ct-issues [data-code="required"]', (e) => e.length), emptyRequired);
+    assert.equal(await page.$$eval('[data-testid="entry-grid"] .ct-issues .ct-error', (e) => e.length), 0);
+
+    // A value above the maximum: the browser says so as it is typed, with no growth beside it...
     await page.fill(cell(0), '1500');
+    assert.deepEqual(await page.$$eval(`${row(0)} .ct-issues p`, (ps) => ps.map((p) => p.textContent)), ['Không được lớn hơn 1.000.']);
+    assert.equal(squash(await page.textContent(`${row(0)} [data-testid="growth"]`)), '—');
+    // ...and the server refuses the save and names the cell, in Vietnamese: one message, still no growth.
     await page.click('[data-testid="save"]');
     await page.waitForSelector(`${row(0)} .ct-issues .ct-error >> text=vượt mức tối đa`);
     assert.match(squash(await page.textContent('.ct-notice-error')), /Không có gì được lưu/);
+    const messages = await page.$$eval(`${row(0)} .ct-issues p`, (ps) => ps.map((p) => p.textContent));
+    assert.equal(messages.length, 1, messages.join(' | '));
+    assert.match(messages[0]!, /vượt mức tối đa/);
+    assert.equal(squash(await page.textContent(`${row(0)} [data-testid="growth"]`)), '—');
+    assert.equal(squash(await page.textContent('[data-testid="grid-summary"]')), `1 lỗi · ${emptyRequired - 1} ô bắt buộc còn trống · 0 cảnh báo chưa giải trình`);
     await shot(page, 'cell-error');
-    let grid = await json(page.request, `/api/collection/grid?${report()}`);
+    grid = await json(page.request, `/api/collection/grid?${report()}`);
     assert.equal(grid.rows[0].value, null, 'nothing saved');
 
     const typed: Record<string, string> = { 0: '105,3', 1: '104,8', 3: '45.678,9', 4: '512.345,6', 5: '1.234,5', 6: '13.579', 7: '987,6', 8: '10.864,2' };

@@ -177,6 +177,14 @@ describe('regional dashboard', () => {
     await page.waitForSelector('td.quote');
     const quotes = await page.$$eval('td.quote', (e) => e.map((x) => x.textContent));
     assert.ok(quotes.some((q) => q?.includes('đạt hơn 2.442 nghìn tỷ đồng, tăng 12,47%')));
+    // the published figure's qualifier, stored as the article wrote it ("hơn"), reads in the page's language
+    await page.goto(`${s.url}/figure/south/retail_services?period=9T/2024&lang=en`);
+    await page.waitForSelector('[data-testid="source-link"]');
+    const publishedEn = squash(await page.textContent('.facts dd.num >> nth=0'));
+    assert.match(publishedEn, /^over 2,442 trillion VND$/, publishedEn);
+    await page.goto(`${s.url}/figure/south/retail_services?period=9T/2024&lang=vi`);
+    await page.waitForSelector('[data-testid="source-link"]');
+    assert.match(squash(await page.textContent('.facts dd.num >> nth=0')), /^hơn 2\.442 nghìn tỷ đồng$/);
     // the computed figure of the North lists its inputs
     await page.goto(`${s.url}/figure/north/retail_services?period=9T/2024`);
     await page.waitForSelector('table.data tbody tr');

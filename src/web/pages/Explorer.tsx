@@ -4,7 +4,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { qs, useApi, type Dimension, type Indicator, type RegionBrief, type RegionDetail, type UnitBrief } from '../api.ts';
 import { buildTable, MEASURES, type ExploreResult, type Measure, type TableColumn } from '../../analytics/exploreTable.ts';
-import { endDate, formatNumber, makePeriod, parseCode, periodCode, periodLabel, samePeriodLastYear, tryParseCode } from '../fmt.ts';
+import { endDate, formatNumber, makePeriod, parseCode, periodCode, periodLabel, qualifierText, samePeriodLastYear, tryParseCode } from '../fmt.ts';
 import { useLang } from '../i18n.ts';
 import { useQuery, useSetQuery, useTitle } from '../nav.ts';
 import { PeriodPicker, regionName } from '../components/Pickers.tsx';
@@ -131,7 +131,7 @@ function PivotTableView({ res, measures }: { res: ExploreResult; measures: Measu
                       {c.value === null
                         ? <span title={t.noData}>—<span className="sr-only"> {t.noData}</span></span>
                         : <>
-                            {c.qualifier && <span className="qual">{c.qualifier} </span>}
+                            {c.qualifier && <span className="qual">{qualifierText(c.qualifier, lang)} </span>}
                             {formatNumber(c.value, lang, { decimals: col.decimals, minDecimals: col.decimals })}
                             {c.status === 'estimate' && col.measure === 'value' && <abbr className="est" title={t.estimateTitle}> {t.estimateMark}</abbr>}
                           </>}

@@ -3,7 +3,7 @@
 // every revision.
 import { Link } from 'wouter';
 import { qs, useApi, useApiMany, type Indicator, type RegionDetail, type RegionalFigure, type Revision } from '../api.ts';
-import { dateLabel, dateTimeLabel, endDate, formatNumber, isIndex, ladderOf, parseCode, pct, periodLabel, plain, quantity, readable, signedPct, tryParseCode } from '../fmt.ts';
+import { dateLabel, dateTimeLabel, endDate, formatNumber, isIndex, ladderOf, parseCode, pct, periodLabel, plain, quantity, readable, signedPct, tryParseCode, withQualifier } from '../fmt.ts';
 import { useLang } from '../i18n.ts';
 import { useQuery, useTitle, useTo } from '../nav.ts';
 import { regionName } from '../components/Pickers.tsx';
@@ -78,7 +78,7 @@ export function FigureTrace({ region, indicator }: { region: string; indicator: 
         {f.published.length === 0 && f.coverage.reported === 0 && <Empty>{t.traceNone}</Empty>}
         {f.published.map((p, k) => (
           <dl key={k} className="facts">
-            <dt>{t.value}</dt><dd className="num">{p.value === null ? '—' : `${p.qualifier ? `${p.qualifier} ` : ''}${quantity(p.value, i, lang)}`}</dd>
+            <dt>{t.value}</dt><dd className="num">{p.value === null ? '—' : withQualifier(p.qualifier, quantity(p.value, i, lang), lang)}</dd>
             <dt>{t.growth}</dt><dd className="num">{signedPct(p.growthPct, lang)}</dd>
             {p.pctOfPlan !== null && <><dt>{t.statusPlan}</dt><dd className="num">{pct(p.pctOfPlan, lang)}</dd></>}
             <dt>{t.status}</dt><dd>{statusName(p.status)}</dd>
@@ -166,8 +166,7 @@ export function DocumentPage({ id }: { id: string }) {
 
 /** A figure as the article gave it: its own qualifier ("hơn"), in a readable unit when that is exact. */
 function asPublished(value: number, qualifier: string | null, unit: string, ind: Indicator | undefined, lang: 'vi' | 'en'): string {
-  const q = qualifier ? `${qualifier} ` : '';
   if (!ind || isIndex(ind)) return ind ? quantity(value, ind, lang) : `${formatNumber(value, lang)} ${unit}`;
   const r = readable(value, ladderOf(ind), lang);
-  return r.qualifier ? `${q}${formatNumber(value, lang)} ${unit}` : `${q}${r.text}`;
+  return withQualifier(qualifier, r.qualifier ? `${formatNumber(value, lang)} ${unit}` : r.text, lang);
 }

@@ -1,15 +1,21 @@
 // Accounts (administrators): create an account with its role and its province or ministry unit,
-// change them, deactivate or reactivate, reset the password. Every change sends the version seen, so
+// change them, deactivate or reactivate, reset the password (the server's password rule checked as it
+// is typed), unlock a username locked after failed sign-ins. Every change sends the version seen, so
 // two administrators cannot overwrite each other's change unknowingly.
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, useApi, type UnitBrief } from '../../api.ts';
+import { PasswordInput } from '../../components/PasswordInput.tsx';
 import { ErrorBox, Loading } from '../../components/States.tsx';
 import { dateTimeLabel } from '../../fmt.ts';
 import { useLang } from '../../i18n.ts';
 import { useTitle } from '../../nav.ts';
 import { useSession } from '../../session.tsx';
 import { CollectionPage, Notice, serverText, useT } from './common.tsx';
+import { checkPassword } from './passwordCheck.ts';
 import type { Account, MinistryUnit, Role } from './types.ts';
+
+/** GET /api/accounts/locks: usernames locked after repeated failed sign-ins (lockout.ts). */
+interface Lock { username: string; failures: number; locked_until: string }
 
 interface Lists {
   roles: Role[];
@@ -36,11 +42,16 @@ function useLists(): Lists {
 
 function AccountsView() {
   const t = useT();
+  const { lang } = useLang();
   const accounts = useApi<{ accounts: Account[] }>('/api/accounts');
+  const locks = useApi<{ locks: Lock[] }>('/api/accounts/locks');
   const lists = useLists();
   const [editing, setEditing] = useState<string | null>(null);
   if (accounts.error) return <ErrorBox error={accounts.error} retry={accounts.retry} />;
   if (!accounts.data) return <Loading lines={6} />;
+  const lockOf = new Map((locks.data?.locks ?? []).map((l) => [l.username, l]));
+  const known = new Set(accounts.data.accounts.map((a) => a.username.toLowerCase()));
+  const strangers = (locks.data?.locks ?? []).filter((l) => !known.has(l.username));
   return (
     <>
       <p className="lead">{t.accountsIntro}</p>
@@ -54,12 +65,17 @@ function AccountsView() {
             </thead>
             <tbody>
               {accounts.data.accounts.map((a) => (
-                <AccountRow key={a.username} a={a} lists={lists} editing={editing === a.username}
-                  onEdit={() => setEditing(editing === a.username ? null : a.username)} onDone={() => { setEditing(null); accounts.retry(); }} />
+                <AccountRow key={a.username} a={a} lists={lists} editing={editing === a.username} lock={lockOf.get(a.username.toLowerCase()) ?? null}
+                  onEdit={() => setEditing(editing === a.username ? null : a.username)} onDone={() => { setEditing(null); accounts.retry(); locks.retry(); }} />
               ))}
             </tbody>
           </table>
         </div>
+        {strangers.length > 0 && (
+          <p className="small muted" data-testid="locked-unknown">
+            {t.lockedUnknown(strangers.map((l) => `${l.username} (${dateTimeLabel(l.locked_until, lang)})`).join(', '))}
+          </p>
+        )}
       </section>
     </>
   );
@@ -111,7 +127,7 @@ function CreateAccount({ lists, onDone }: { lists: Lists; onDone: () => void }) 
   const t = useT();
   const { lang } = useLang();
   const { send } = useSession();
-  const ids = { u: useId(), n: useId(), p: useId() };
+  const ids = { u: useId(), n: useId() };
   const empty = { username: '', name: '', password: '', role: 'province_officer', province: '', unit: '' };
   const [f, setF] = useState(empty);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
@@ -136,11 +152,10 @@ function CreateAccount({ lists, onDone }: { lists: Lists; onDone: () => void }) 
         <div className="form-grid">
           <div className="field"><label htmlFor={ids.u}>{t.username}</label><input id={ids.u} value={f.username} onChange={(e) => setF({ ...f, username: e.target.value })} required autoComplete="off" /></div>
           <div className="field"><label htmlFor={ids.n}>{t.displayName}</label><input id={ids.n} value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} required /></div>
-          <div className="field"><label htmlFor={ids.p}>{t.initialPassword}</label><input id={ids.p} type="password" value={f.password} onChange={(e) => setF({ ...f, password: e.target.value })} required autoComplete="new-password" /></div>
+          <PasswordField label={t.initialPassword} username={f.username} value={f.password} onChange={(password) => setF({ ...f, password })} />
           <RoleFields lists={lists} role={f.role} province={f.province} unit={f.unit}
             onChange={(p) => setF({ ...f, ...(p.role !== undefined ? { role: p.role } : {}), ...(p.province !== undefined ? { province: p.province } : {}), ...(p.unit !== undefined ? { unit: p.unit } : {}) })} />
         </div>
-        <p className="small muted">{t.passwordRule}</p>
         <button type="submit" className="btn primary">{t.create}</button>
       </form>
       {result && <Notice kind={result.ok ? 'ok' : 'error'}>{result.text}</Notice>}
@@ -148,7 +163,9 @@ function CreateAccount({ lists, onDone }: { lists: Lists; onDone: () => void }) 
   );
 }
 
-function AccountRow({ a, lists, editing, onEdit, onDone }: { a: Account; lists: Lists; editing: boolean; onEdit: () => void; onDone: () => void }) {
+function AccountRow({ a, lists, editing, lock, onEdit, onDone }: {
+  a: Account; lists: Lists; editing: boolean; lock: Lock | null; onEdit: () => void; onDone: () => void;
+}) {
   const t = useT();
   const { lang } = useLang();
   const { send, actor } = useSession();
@@ -162,14 +179,26 @@ function AccountRow({ a, lists, editing, onEdit, onDone }: { a: Account; lists: 
       setResult({ ok: false, text: e instanceof ApiError ? serverText(e, lang) : t.failed });
     }
   };
+  const unlock = async () => {
+    try {
+      await send('POST', `/api/accounts/${encodeURIComponent(a.username)}/unlock`);
+      setResult({ ok: true, text: t.unlocked(a.username) });
+      onDone();
+    } catch (e) {
+      setResult({ ok: false, text: e instanceof ApiError ? serverText(e, lang) : t.failed });
+    }
+  };
   return (
     <>
-      <tr data-username={a.username} className={a.active ? undefined : 'ct-inactive'}>
+      <tr data-username={a.username} data-locked={lock ? 'true' : undefined} className={a.active ? undefined : 'ct-inactive'}>
         <th scope="row"><code>{a.username}</code></th>
         <td>{a.display_name}</td>
         <td>{roleName(lists, a.role, lang)}</td>
         <td>{scopeName(lists, a, lang)}</td>
-        <td>{a.active ? t.active : t.inactive}</td>
+        <td>
+          {a.active ? t.active : t.inactive}
+          {lock && <div className="small ct-locked" data-testid="lock-state">{t.lockedUntil(dateTimeLabel(lock.locked_until, lang))}</div>}
+        </td>
         <td className="nowrap">{dateTimeLabel(a.last_sign_in_at, lang)}</td>
         <td className="nowrap">
           <button type="button" className="btn small" aria-expanded={editing} onClick={onEdit}>{t.edit}</button>{' '}
@@ -178,6 +207,9 @@ function AccountRow({ a, lists, editing, onEdit, onDone }: { a: Account; lists: 
               {a.active ? t.deactivate : t.reactivate}
             </button>
           )}
+          {lock && <>{' '}
+            <button type="button" className="btn small" data-testid="unlock" aria-label={t.unlockLabel(a.username)} onClick={() => void unlock()}>{t.unlock}</button>
+          </>}
         </td>
       </tr>
       {(editing || result) && (
@@ -194,7 +226,6 @@ function AccountRow({ a, lists, editing, onEdit, onDone }: { a: Account; lists: 
 
 function EditAccount({ a, lists, onPatch }: { a: Account; lists: Lists; onPatch: (b: Record<string, unknown>, done: string) => Promise<void> }) {
   const t = useT();
-  const pwId = useId();
   const [role, setRole] = useState({ role: a.role as string, province: a.province ?? '', unit: a.ministry_unit ?? '' });
   const [password, setPassword] = useState('');
   return (
@@ -207,9 +238,29 @@ function EditAccount({ a, lists, onPatch }: { a: Account; lists: Lists; onPatch:
         <div className="field"><span className="label-like" aria-hidden="true">&nbsp;</span><button type="submit" className="btn">{t.changeRole}</button></div>
       </form>
       <form className="form-grid" aria-label={t.resetPassword} onSubmit={(e) => { e.preventDefault(); void onPatch({ password }, t.passwordReset).then(() => setPassword('')); }}>
-        <div className="field"><label htmlFor={pwId}>{t.newPassword}</label><input id={pwId} type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="new-password" /></div>
+        <PasswordField label={t.newPassword} username={a.username} value={password} onChange={setPassword} />
         <div className="field"><span className="label-like" aria-hidden="true">&nbsp;</span><button type="submit" className="btn">{t.resetPassword}</button></div>
       </form>
+    </div>
+  );
+}
+
+/** A new password: the field with its "Hiện / Show" button, the rule, and as it is typed whether the
+ *  password meets it and why not — the server's own rule (passwordCheck.ts). */
+function PasswordField({ label, username, value, onChange }: { label: string; username: string; value: string; onChange: (v: string) => void }) {
+  const t = useT();
+  const { lang } = useLang();
+  const ids = { input: useId(), rule: useId(), check: useId() };
+  const check = checkPassword(value, username, lang);
+  return (
+    <div className="field">
+      <label htmlFor={ids.input}>{label}</label>
+      <PasswordInput id={ids.input} value={value} onChange={(e) => onChange(e.target.value)} required autoComplete="new-password"
+        aria-describedby={`${ids.rule} ${ids.check}`} aria-invalid={check.state === 'problem' || undefined} />
+      <p id={ids.rule} className="field-hint small muted">{t.passwordRule}</p>
+      <p id={ids.check} className={`password-check ${check.state}`} data-testid="password-check" data-state={check.state} aria-live="polite">
+        {check.state === 'ok' ? t.passwordOk : check.state === 'problem' ? check.text : ''}
+      </p>
     </div>
   );
 }

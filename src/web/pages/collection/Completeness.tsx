@@ -5,7 +5,7 @@ import { ErrorBox, Loading } from '../../components/States.tsx';
 import { dateLabel, formatNumber, pct } from '../../fmt.ts';
 import { useLang } from '../../i18n.ts';
 import { useTitle } from '../../nav.ts';
-import { CollectionPage, SelectionBar, useSelection, useT, type Selection } from './common.tsx';
+import { CollectionPage, SelectionBar, useProvinceName, useSelection, useT, type Selection } from './common.tsx';
 import type { Completeness } from './types.ts';
 
 export function CompletenessPage() {
@@ -38,6 +38,7 @@ function CompletenessTable({ sel }: { sel: Selection }) {
   const t = useT();
   const { lang } = useLang();
   const c = useApi<Completeness>(`/api/collection/completeness${qs({ dataset: sel.dataset, period: sel.period })}`);
+  const provinceName = useProvinceName();
   if (c.error) return <ErrorBox error={c.error} retry={c.retry} />;
   if (!c.data) return <Loading lines={6} />;
   const d = c.data;
@@ -73,9 +74,9 @@ function CompletenessTable({ sel }: { sel: Selection }) {
                 <td className="num">{formatNumber(s.average_days_late, lang, { decimals: 1 })}</td>
                 <td className="num">{n(s.approved)}</td>
                 <td className="small">
-                  {s.late_provinces.length > 0 && <p>{t.lateList}: {s.late_provinces.map((x) => `${x.name_vi} (${t.daysLate(x.days_late)})`).join('; ')}</p>}
+                  {s.late_provinces.length > 0 && <p>{t.lateList}: {s.late_provinces.map((x) => `${provinceName(x.province, x.name_vi)} (${t.daysLate(x.days_late)})`).join('; ')}</p>}
                   {s.missing_provinces.length > 0 && (
-                    <details><summary>{t.missingCount(s.missing_provinces.length)}</summary>{s.missing_provinces.map((x) => x.name_vi).join(', ')}</details>
+                    <details><summary>{t.missingCount(s.missing_provinces.length)}</summary>{s.missing_provinces.map((x) => provinceName(x.province, x.name_vi)).join(', ')}</details>
                   )}
                 </td>
               </tr>

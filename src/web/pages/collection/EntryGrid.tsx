@@ -9,11 +9,14 @@ import { useSession } from '../../session.tsx';
 import { Notice, serverText, useT } from './common.tsx';
 import { ConflictPanel, type Choice } from './ConflictPanel.tsx';
 import {
-  cellText, cellValue, commentText, dirtyKeys, edit, entriesToSave, growthOf, keyOf, localProblems, pctOfPlanOf, type Drafts,
+  cellIssues, cellText, cellValue, commentText, countIssues, dirtyKeys, edit, entriesToSave, keyOf, pctOfPlanOf, shownGrowth, type CellIssue, type Drafts,
 } from './gridState.ts';
 import type { CellProblem, CurrentCell, Grid, GridRow, Measure } from './types.ts';
 
-type Problems = Record<string, Array<{ text: string; severity: 'error' | 'warning' }>>;
+/** The server's findings from the last save or submission, per cell. */
+type Problems = Record<string, CellIssue[]>;
+/** What each row's cells show in their "Kiểm tra" column. */
+type RowIssues = { actual: CellIssue[]; plan: CellIssue[] };
 type Outcome = { kind: 'ok' | 'error' | 'warn'; text: string; list?: string[] } | null;
 
 export function EntryGrid({ grid, params, onSaved }: { grid: Grid; params: string; onSaved: () => void }) {
@@ -33,7 +36,7 @@ export function EntryGrid({ grid, params, onSaved }: { grid: Grid; params: strin
     const out: Problems = {};
     for (const p of list) {
       if (p.item === undefined) continue;
-      (out[keyOf(p.item, p.measure ?? 'actual')] ??= []).push({ text: msg(p), severity: p.severity === 'warning' ? 'warning' : 'error' });
+      (out[keyOf(p.item, p.measure ?? 'actual')] ??= []).push({ code: p.code ?? 'server', text: msg(p), severity: p.severity === 'warning' ? 'warning' : 'error' });
     }
     return out;
   };
@@ -41,7 +44,7 @@ export function EntryGrid({ grid, params, onSaved }: { grid: Grid; params: strin
   const save = async (current: Drafts) => {
     const { entries, unreadable } = entriesToSave(rows, current, lang);
     if (unreadable.length) {
-      setProblems(Object.fromEntries(unreadable.map((k) => [k, [{ text: t.notANumber, severity: 'error' as const }]])));
+      setProblems(Object.fromEntries(unreadable.map((k) => [k, [{ code: 'not_a_number', text: t.notANumber, severity: 'error' as const }]])));
       setOutcome({ kind: 'error', text: t.nothingSavedUnreadable(unreadable.length) });
       return;
     }
@@ -111,11 +114,17 @@ export function EntryGrid({ grid, params, onSaved }: { grid: Grid; params: strin
   };
 
   const canSubmit = grid.editable && grid.submission.id !== null && !dirty.length && !busy;
+  // Every cell's findings, once: the rows show them and the summary counts them, so the two agree.
+  const shown = new Map<number, RowIssues>(rows.map((row) => [row.item, {
+    actual: cellIssues(row, 'actual', drafts, problems[keyOf(row.item, 'actual')] ?? [], lang, t),
+    plan: row.plan ? cellIssues(row, 'plan', drafts, problems[keyOf(row.item, 'plan')] ?? [], lang, t) : [],
+  }]));
+  const counts = countIssues([...shown.values()].flatMap((x) => [...x.actual, ...x.plan]));
   return (
     <section className="panel" aria-labelledby="ct-grid-title">
       <div className="panel-head">
         <h2 id="ct-grid-title" className="panel-title">{t.gridTitle}</h2>
-        <p className="small muted">{t.gridSummary(grid.summary.errors, grid.summary.warnings_without_comment)}</p>
+        <p className="small muted" data-testid="grid-summary">{t.gridSummary(counts.errors, counts.warnings, counts.empty)}</p>
       </div>
       {conflict && <ConflictPanel conflict={conflict} rows={rows} drafts={drafts} onResolve={resolve} onCancel={() => setConflict(null)} />}
       <div className="table-wrap ct-grid-wrap">
@@ -129,7 +138,7 @@ export function EntryGrid({ grid, params, onSaved }: { grid: Grid; params: strin
           </thead>
           <tbody>
             {rows.map((row) => (
-              <Row key={row.item} grid={grid} row={row} drafts={drafts} problems={problems} editable={grid.editable && !busy}
+              <Row key={row.item} grid={grid} row={row} drafts={drafts} shown={shown.get(row.item)!} editable={grid.editable && !busy}
                 onEdit={(m, patch) => {
                   setDrafts((d) => edit(d, row, m, patch));
                   setProblems((p) => { const n = { ...p }; delete n[keyOf(row.item, m)]; return n; });
@@ -158,8 +167,8 @@ export function EntryGrid({ grid, params, onSaved }: { grid: Grid; params: strin
   );
 }
 
-function Row({ grid, row, drafts, problems, editable, onEdit }: {
-  grid: Grid; row: GridRow; drafts: Drafts; problems: Problems; editable: boolean;
+function Row({ grid, row, drafts, shown, editable, onEdit }: {
+  grid: Grid; row: GridRow; drafts: Drafts; shown: RowIssues; editable: boolean;
   onEdit: (m: Measure, patch: { text?: string; comment?: string }) => void;
 }) {
   const t = useT();
@@ -168,17 +177,10 @@ function Row({ grid, row, drafts, problems, editable, onEdit }: {
   const periodName = lang === 'vi' ? row.period_vi : row.period_en;
   const v = cellValue(row, 'actual', drafts, lang);
   const plan = row.plan ? cellValue(row, 'plan', drafts, lang) ?? row.plan.published : null;
-  const g = growthOf(row, v);
-  const pop = pctOfPlanOf(grid, row, v, plan);
-  const cellIssues = (m: Measure) => {
-    const k = keyOf(row.item, m);
-    const typed = drafts[k]?.text !== undefined;
-    const local = localProblems(row, m, cellValue(row, m, drafts, lang), t).map((text) => ({ text, severity: 'error' as const }));
-    // The grid's own findings hold for the stored figure; once the cell is retyped, they wait for the save.
-    const stored = typed ? [] : row.issues.filter((i) => i.measure === m && i.code !== 'required').map((i) => ({ text: lang === 'vi' ? i.message : i.messageEn, severity: i.severity }));
-    return [...local, ...(problems[k] ?? []), ...stored.filter((s) => !(problems[k] ?? []).some((p) => p.text === s.text))];
-  };
-  const issues = [...cellIssues('actual'), ...(row.plan ? cellIssues('plan') : [])];
+  // No growth nor % of plan beside a figure refused or not valid.
+  const g = shownGrowth(row, v, shown.actual);
+  const pop = [...shown.actual, ...shown.plan].some((i) => i.severity === 'error') ? null : pctOfPlanOf(grid, row, v, plan);
+  const issues = [...shown.actual, ...shown.plan];
   const label = `${name}, ${periodName}`;
   return (
     <tr data-item={row.item} className={issues.some((i) => i.severity === 'error') ? 'ct-has-error' : undefined}>
@@ -191,7 +193,7 @@ function Row({ grid, row, drafts, problems, editable, onEdit }: {
       <td>
         {editable
           ? <input className="ct-cell num" type="text" inputMode="decimal" aria-label={t.valueOf(label)} data-measure="actual"
-              aria-invalid={issues.some((i) => i.severity === 'error') || undefined}
+              aria-invalid={shown.actual.some((i) => i.severity === 'error') || undefined}
               value={cellText(row, 'actual', drafts, lang)} onChange={(e) => onEdit('actual', { text: e.target.value })} />
           : <span className="num" data-testid="value">{plain(row.value, row.decimals, lang)}</span>}
       </td>
@@ -200,6 +202,7 @@ function Row({ grid, row, drafts, problems, editable, onEdit }: {
         {row.plan === null ? <span className="muted">—</span> : editable
           ? <input className="ct-cell num" type="text" inputMode="decimal" aria-label={t.planOf(label)} data-measure="plan"
               placeholder={row.plan.published !== null ? plain(row.plan.published, row.decimals, lang) : undefined}
+              aria-invalid={shown.plan.some((i) => i.severity === 'error') || undefined}
               value={cellText(row, 'plan', drafts, lang)} onChange={(e) => onEdit('plan', { text: e.target.value })} />
           : <span className="num">{plain(row.plan.value ?? row.plan.published, row.decimals, lang)}</span>}
       </td>
@@ -211,7 +214,7 @@ function Row({ grid, row, drafts, problems, editable, onEdit }: {
           : <span className="small">{row.comment ?? ''}</span>}
       </td>
       <td className="ct-issues" data-testid="issues">
-        {issues.map((i, n) => <p key={n} className={i.severity === 'error' ? 'ct-error' : 'ct-warning'}>{i.text}</p>)}
+        {issues.map((i, n) => <p key={n} className={i.severity === 'error' ? 'ct-error' : i.severity === 'warning' ? 'ct-warning' : 'ct-note'} data-code={i.code}>{i.text}</p>)}
       </td>
     </tr>
   );

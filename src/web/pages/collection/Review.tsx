@@ -10,7 +10,8 @@ import { dateLabel, dateTimeLabel, periodLabel, plain, signedPct } from '../../f
 import { useLang } from '../../i18n.ts';
 import { useQuery, useSetQuery, useTitle, useTo } from '../../nav.ts';
 import { useSession } from '../../session.tsx';
-import { CollectionPage, Notice, REVIEWERS, serverText, StatusBadge, useT } from './common.tsx';
+import { CollectionPage, Notice, REVIEWERS, serverText, StatusBadge, useProvinceName, useT } from './common.tsx';
+import { gridCounts } from './gridState.ts';
 import type { ReviewDetail, SubmissionListItem } from './types.ts';
 
 const STATUSES = ['submitted', 'returned', 'approved', 'draft'] as const;
@@ -34,6 +35,7 @@ function Queue() {
   const statusId = useId();
   const status = q.get('status') ?? 'submitted';
   const list = useApi<{ submissions: SubmissionListItem[] }>(`/api/collection/submissions${qs({ status })}`);
+  const provinceName = useProvinceName();
   return (
     <>
       <p className="lead">{t.reviewIntro}</p>
@@ -57,7 +59,7 @@ function Queue() {
             <tbody>
               {list.data.submissions.map((s) => (
                 <tr key={s.id} data-province={s.province}>
-                  <th scope="row">{s.province_name_vi}</th>
+                  <th scope="row">{provinceName(s.province, s.province_name_vi)}</th>
                   <td>{periodLabel(s.period, lang)}</td>
                   <td><StatusBadge status={s.board_status} daysLate={s.days_late} /></td>
                   <td className="nowrap">{dateTimeLabel(s.submitted_at, lang)}{s.submitted_by ? ` · ${s.submitted_by}` : ''}</td>
@@ -86,7 +88,11 @@ export function ReviewPage({ id }: { id: string }) {
 function ReviewView({ id }: { id: string }) {
   const t = useT();
   const { lang } = useLang();
+  const to = useTo();
   const detail = useApi<ReviewDetail>(`/api/collection/submissions/${encodeURIComponent(id)}`);
+  // What the reviewer just did, kept here rather than in the decision panel: returning a report removes
+  // the panel and approving replaces it, and the confirmation must outlive both.
+  const [done, setDone] = useState<string | null>(null);
   if (detail.error) return <ErrorBox error={detail.error} retry={detail.retry} />;
   if (!detail.data) return <Loading lines={8} />;
   const d = detail.data;
@@ -101,12 +107,18 @@ function ReviewView({ id }: { id: string }) {
           <dt>{t.deadline}</dt><dd>{dateLabel(d.calendar.deadline, lang)}</dd>
           {s.submitted_at && <><dt>{t.submittedAt}</dt><dd>{dateTimeLabel(s.submitted_at, lang)} · {s.submitted_by}</dd></>}
           {s.correction_reason && <><dt>{t.correctionReason}</dt><dd>{s.correction_reason}</dd></>}
-          <dt>{t.checks}</dt><dd>{t.gridSummary(d.summary.errors, d.summary.warnings_without_comment)}</dd>
+          <dt>{t.checks}</dt><dd>{((c) => t.gridSummary(c.errors, c.warnings, c.empty))(gridCounts(d.rows))}</dd>
         </dl>
       </section>
       <Changes detail={d} />
       <Figures detail={d} />
-      <Decide detail={d} onDone={detail.retry} />
+      {done && (
+        <Notice kind="ok">
+          <p data-testid="decision-done">{done}</p>
+          <p><Link href={to('/collection/review')}>{t.backToQueue}</Link></p>
+        </Notice>
+      )}
+      <Decide detail={d} onDone={(text) => { setDone(text); detail.retry(); }} />
       <Timeline detail={d} />
     </>
   );
@@ -145,6 +157,7 @@ function Changes({ detail: d }: { detail: ReviewDetail }) {
 function Figures({ detail: d }: { detail: ReviewDetail }) {
   const t = useT();
   const { lang } = useLang();
+  const provinceName = useProvinceName();
   const peers = new Map(d.peers.map((p) => [p.item, p]));
   const changed = new Set(d.changes.cells.map((c) => c.item));
   return (
@@ -168,7 +181,7 @@ function Figures({ detail: d }: { detail: ReviewDetail }) {
                   <td className="num" data-testid="value">{plain(r.value, r.decimals, lang)}</td>
                   <td className="num">{plain(r.last_year, r.decimals, lang)}</td>
                   <td className="num">{signedPct(r.growth_pct, lang)}</td>
-                  <td className="num" title={p?.peers.map((x) => `${x.name_vi}: ${signedPct(x.growth_pct, lang)}`).join('\n')}>
+                  <td className="num" title={p?.peers.map((x) => `${provinceName(x.province, x.name_vi)}: ${signedPct(x.growth_pct, lang)}`).join('\n')}>
                     {signedPct(p?.median_growth_pct ?? null, lang)}{p?.peers.length ? <span className="small muted"> ({p.peers.length})</span> : null}
                   </td>
                   <td className="small nowrap">{r.history.filter((h) => h.value !== null).slice(0, 3).map((h) => `${periodLabel(h.period, lang, 'short')}: ${plain(h.value, r.decimals, lang)}`).join(' · ') || '—'}</td>
@@ -184,26 +197,25 @@ function Figures({ detail: d }: { detail: ReviewDetail }) {
   );
 }
 
-function Decide({ detail: d, onDone }: { detail: ReviewDetail; onDone: () => void }) {
+function Decide({ detail: d, onDone }: { detail: ReviewDetail; onDone: (confirmation: string) => void }) {
   const t = useT();
   const { lang } = useLang();
   const { send } = useSession();
   const commentId = useId();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const s = d.submission;
   if (s.id === null || (s.status !== 'submitted' && s.status !== 'approved')) return null;
   const act = async (action: 'approve' | 'return' | 'reopen') => {
     setBusy(true);
-    setResult(null);
+    setFailure(null);
     try {
       await send('POST', `/api/collection/submissions/${s.id}/${action}`, { version: s.version, comment: comment.trim() || undefined });
-      setResult({ ok: true, text: action === 'approve' ? t.approvedDone : action === 'return' ? t.returnedDone : t.reopenedDone });
       setComment('');
-      onDone();
+      onDone(action === 'approve' ? t.approvedDone : action === 'return' ? t.returnedDone : t.reopenedDone);
     } catch (e) {
-      setResult({ ok: false, text: e instanceof ApiError ? serverText(e, lang) : t.failed });
+      setFailure(e instanceof ApiError ? serverText(e, lang) : t.failed);
     } finally {
       setBusy(false);
     }
@@ -225,7 +237,7 @@ function Decide({ detail: d, onDone }: { detail: ReviewDetail; onDone: () => voi
         )}
         {s.status === 'approved' && <button type="button" className="btn" disabled={busy || !comment.trim()} onClick={() => void act('reopen')}>{t.reopen}</button>}
       </div>
-      {result && <Notice kind={result.ok ? 'ok' : 'error'}>{result.text}</Notice>}
+      {failure && <Notice kind="error">{failure}</Notice>}
     </section>
   );
 }

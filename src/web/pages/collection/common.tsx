@@ -72,6 +72,20 @@ export function StatusBadge({ status, daysLate }: { status: BoardStatus | string
   );
 }
 
+/**
+ * A province's name in the page's language, from its id (slug). Some collection answers carry only the
+ * Vietnamese name (the review queue's province_name_vi, the completeness report's late and missing
+ * lists, the review's peers): in English the name comes from the catalogue (every province, the 63
+ * before July 2025 included), the Vietnamese one standing in until it has loaded.
+ */
+export function useProvinceName(): (id: string, nameVi: string) => string {
+  const { lang } = useLang();
+  const units = useApi<{ units: Array<{ id: string; name_en: string }> }>(lang === 'en' ? '/api/units?all=true' : null);
+  if (lang === 'vi') return (_id, nameVi) => nameVi;
+  const en = new Map((units.data?.units ?? []).map((u) => [u.id, u.name_en]));
+  return (id, nameVi) => en.get(id) ?? nameVi;
+}
+
 /** The server's message in the chosen language. */
 export function serverText(x: { message?: string; messageEn?: string; messageVi?: string } | ApiError, lang: 'vi' | 'en'): string {
   const vi = x instanceof ApiError ? x.messageVi : x.message ?? x.messageVi ?? '';
