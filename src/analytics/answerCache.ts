@@ -17,7 +17,9 @@ const MAX_ENTRIES = 512;
 interface StoreCache {
   entries: Map<string, { stamp: string; value: unknown }>;
   epoch: number;
-  sqlite?: { dataVersion: BetterSqlite3.Statement; totalChanges: BetterSqlite3.Statement };
+  /** PostgreSQL: moved by every NOTIFY catalogue_changed (and when the listener restarts). */
+  catalogueEpoch: number;
+  sqlite?: { dataVersion: BetterSqlite3.Statement; totalChanges: BetterSqlite3.Statement; catalogueEpoch?: BetterSqlite3.Statement | null };
   listener?: { ready: boolean; client: pg.Client };
   /** After the listener failed, when to try again (meanwhile nothing is cached). */
   retryAt: number;
@@ -57,10 +59,32 @@ export function storeStamp(db: Db): string | null {
   return changeStamp(db, cacheOf(db));
 }
 
+/**
+ * The catalogue's change stamp (migration 2026-11-24T0210-catalogue-epoch): it moves whenever units,
+ * successions, memberships, indicators or weights change, whoever wrote them. null when it cannot be
+ * told (PostgreSQL before its listener is up; a store not yet migrated).
+ */
+export function catalogueStamp(db: Db): string | null {
+  const cache = cacheOf(db);
+  if (cache.sqlite) {
+    if (cache.sqlite.catalogueEpoch === undefined) {
+      try {
+        cache.sqlite.catalogueEpoch = db.raw.kind === 'sqlite'
+          ? db.raw.sqlite.prepare('SELECT coalesce((SELECT n FROM catalogue_epoch WHERE id = 1), 0)').pluck() : null;
+      } catch {
+        return null; // not migrated yet: try again next time
+      }
+    }
+    return cache.sqlite.catalogueEpoch ? String(cache.sqlite.catalogueEpoch.get()) : null;
+  }
+  if (!cache.listener && Date.now() >= cache.retryAt) startListener(db, cache);
+  return cache.listener?.ready ? String(cache.catalogueEpoch) : null;
+}
+
 function cacheOf(db: Db): StoreCache {
   let cache = caches.get(db);
   if (!cache) {
-    const created: StoreCache = { entries: new Map(), epoch: 0, retryAt: 0 };
+    const created: StoreCache = { entries: new Map(), epoch: 0, catalogueEpoch: 0, retryAt: 0 };
     caches.set(db, (cache = created));
     if (db.raw.kind === 'sqlite') {
       const s = db.raw.sqlite;
@@ -95,6 +119,8 @@ function startListener(db: Db, cache: StoreCache): void {
   const stop = () => {
     listener.ready = false;
     cache.epoch++;
+    cache.catalogueEpoch++; // what happened while nobody listened is unknown: reload
+
     if (cache.listener === listener) cache.listener = undefined;
     cache.retryAt = Math.max(cache.retryAt, Date.now() + 5_000);
   };
@@ -107,8 +133,13 @@ function startListener(db: Db, cache: StoreCache): void {
       (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
       const { rows } = await client.query('SELECT current_schema() AS schema');
       const schema = rows[0].schema as string;
-      client.on('notification', (m) => { if (m.payload === schema) cache.epoch++; });
+      client.on('notification', (m) => {
+        if (m.payload !== schema) return;
+        if (m.channel === 'catalogue_changed') cache.catalogueEpoch++;
+        else cache.epoch++;
+      });
       await client.query('LISTEN rollup_changed');
+      await client.query('LISTEN catalogue_changed');
       listener.ready = true;
     } catch {
       stop();

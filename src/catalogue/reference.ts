@@ -1,7 +1,7 @@
 // An in-memory snapshot of the master data the hot paths need (ids, validity, region membership,
 // weights), read once per store and refreshed whenever master data or weights are written.
 import type { Db } from '../db/database.ts';
-import { noteStoreChanged } from '../analytics/answerCache.ts';
+import { catalogueStamp, noteStoreChanged } from '../analytics/answerCache.ts';
 import { endDate, fromKey } from '../periods/period.ts';
 
 export interface UnitRef {
@@ -114,16 +114,22 @@ export function inForce(v: { validFrom: string; validTo: string | null }, date: 
   return v.validFrom <= date && (v.validTo === null || date <= v.validTo);
 }
 
-const cache = new WeakMap<Db, Promise<Reference>>();
+const cache = new WeakMap<Db, { ref: Promise<Reference>; stamp: string | null }>();
 
+/**
+ * The catalogue in memory, reloaded when it changed in the store — by this process (invalidateReference)
+ * or by another one: a `catalogue load` beside the running server, a second server (catalogueStamp).
+ */
 export function reference(db: Db): Promise<Reference> {
-  let r = cache.get(db);
-  if (!r) {
-    r = loadReference(db);
-    cache.set(db, r);
-    r.catch(() => cache.delete(db));
-  }
-  return r;
+  const stamp = catalogueStamp(db);
+  const kept = cache.get(db);
+  // Kept while the stamp has not moved, or while it cannot be told (PostgreSQL before its listener is
+  // up); a catalogue loaded before the stamp could be told is loaded again once it can.
+  if (kept && (stamp === null || kept.stamp === stamp)) return kept.ref;
+  const entry = { ref: loadReference(db), stamp };
+  cache.set(db, entry);
+  entry.ref.catch(() => { if (cache.get(db) === entry) cache.delete(db); });
+  return entry.ref;
 }
 
 /** Call after writing master data or weights. */

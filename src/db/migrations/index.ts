@@ -11,6 +11,7 @@ import * as rollupChangeNotify from './2026-11-23T2240-rollup-change-notify.ts';
 import * as answerInputsNotify from './2026-11-24T0100-answer-inputs-notify.ts';
 import * as accessEpoch from './2026-11-24T0130-access-epoch.ts';
 import * as refuseFunction from './2026-11-24T0200-refuse-function.ts';
+import * as catalogueEpoch from './2026-11-24T0210-catalogue-epoch.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1900-reporting-core': reportingCore,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0100-answer-inputs-notify': answerInputsNotify,
   '2026-11-24T0130-access-epoch': accessEpoch,
   '2026-11-24T0200-refuse-function': refuseFunction,
+  '2026-11-24T0210-catalogue-epoch': catalogueEpoch,
 };

@@ -1,6 +1,8 @@
 // What tables a store holds, read from the store itself (not from schema.ts), so that backups, the
 // doctor and the move keep working when a later migration adds tables: columns with their declared
-// types, primary keys, foreign keys, auto-numbered ids. Migration bookkeeping tables are left out.
+// types, primary keys, foreign keys, auto-numbered ids. Bookkeeping tables are left out: migrations', and
+// the change counters (`access_epoch`, `catalogue_epoch`) that only tell running servers that something
+// moved — triggers refill them as a restore writes the tables they watch.
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
@@ -26,7 +28,7 @@ export interface TableInfo {
   serial: string | null;
 }
 
-const isBookkeeping = (t: string) => t.startsWith('kysely_') || t.startsWith('sqlite_');
+const isBookkeeping = (t: string) => t.startsWith('kysely_') || t.startsWith('sqlite_') || t.endsWith('_epoch');
 
 export async function listTables(db: Db): Promise<TableInfo[]> {
   return db.kind === 'sqlite' ? sqliteTables(db) : postgresTables(db);
