@@ -2,7 +2,8 @@
 // Vietnamese and then in English, over the demo data and the demo accounts of `npm start`:
 //   the public (dashboard, "nguồn", source document, report, conferences), signing in (wrong password,
 //   lockout), Hà Nội's officer (cell error, draft saved, conflict, Excel upload refused, returned
-//   report), the analyst (review queue, review, status board, completeness, calendar, extraction),
+//   report), the analyst (review queue, decision, review of the report sent again, status board,
+//   completeness, calendar, extraction),
 //   the ministry unit (recommendations, assignment, inbox, answer, task progress, follow-up board) and
 //   the administrator (accounts, audit log, map administration).
 // Every screen is also checked the way a user would read it: its heading and labels (from the same
@@ -51,22 +52,46 @@ after(async () => {
 
 const T = { timeout: 120_000 };
 
-/** A screenshot for the guide: the top of the page (`height` pixels of the 1280-pixel-wide viewport,
- *  so the PNGs stay small), or one element of it. */
-async function shot(page: Page, lang: Lang, name: string, where: { element?: string; height?: number; from?: string } = {}) {
+/** What a guide screenshot shows: one element (`element`), or the band of the page, 1280 pixels wide,
+ *  from the top of `from` (default: the page's content, below the site header) to the bottom of `to`
+ *  (default: `from`'s), cut to at most `max` pixels (default 1000) after the last of the `rows` that fits
+ *  (so that a long table ends on a whole row). */
+interface Frame { element?: string; from?: string; to?: string; max?: number; rows?: string }
+
+/** A screenshot for the guide, of what its paragraph talks about (so the PNGs stay small and to the
+ *  point), taken once the page has finished loading (no placeholder left in the content). */
+async function shot(page: Page, lang: Lang, name: string, where: Frame = {}) {
   const path = join(outDir(lang), `${name}.png`);
-  if (where.from) {
-    // the viewport with this element at its top
-    await page.locator(where.from).first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path, clip: { x: 0, y: 0, width: VIEWPORT.width, height: where.height ?? 560 } });
-  } else if (where.element) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('main .loading, main [aria-busy="true"]'));
+  await page.evaluate(() => document.fonts.ready);
+  if (where.element) {
     const el = page.locator(where.element).first();
     await el.scrollIntoViewIfNeeded();
     await el.screenshot({ path });
-  } else {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path, clip: { x: 0, y: 0, width: VIEWPORT.width, height: where.height ?? 560 } });
+    return;
   }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // (no named functions in here: the test's compiler would wrap them in a helper the page does not have)
+  const clip = await page.evaluate(({ from, to, max, rows }) => {
+    const [first, last, header] = [from, to ?? from, '.site-header'].map((sel) => document.querySelector(sel)?.getBoundingClientRect());
+    if (!first || !last) throw new Error(`no ${first ? to : from} on the page`);
+    const pad = 12;
+    const top = first.top + window.scrollY;
+    let bottom = last.bottom + window.scrollY;
+    let below = pad;
+    if (bottom - top > max) {
+      below = 1; // cut: the band ends on the last whole row
+      const fit = rows ? [...document.querySelectorAll(rows)].map((e) => e.getBoundingClientRect())
+        .map((r) => ({ top: r.top + window.scrollY, bottom: r.bottom + window.scrollY }))
+        .filter((r) => r.top >= top && r.bottom <= top + max).map((r) => r.bottom) : [];
+      bottom = fit.length ? Math.max(...fit) : top + max;
+    }
+    // a margin around the band, but none of the site header above it
+    const y = Math.max(header ? header.bottom + window.scrollY : 0, top - pad);
+    return { x: 0, y, width: document.documentElement.clientWidth, height: Math.min(bottom + below, document.documentElement.scrollHeight) - y };
+  }, { from: where.from ?? 'main', to: where.to ?? null, max: where.max ?? 1000, rows: where.rows ?? null });
+  await page.screenshot({ path, fullPage: true, clip });
 }
 
 /** A path in the page's language (English is kept by the app once the URL has named it). */
@@ -121,7 +146,7 @@ for (const lang of LANGS) {
       assert.equal(squash(await page.textContent('[data-indicator="retail_services"] .card-meta a')), t.source);
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="cards"] article').length >= 3);
       await page.waitForLoadState('networkidle');
-      await shot(page, lang, 'dashboard', { height: 800 });
+      await shot(page, lang, 'dashboard', { from: '.selection-bar', to: 'section.headlines' });
 
       await page.click('[data-indicator="retail_services"] .card-meta a');
       await page.waitForURL(/\/figure\/south\/retail_services/);
@@ -134,7 +159,7 @@ for (const lang of LANGS) {
       await page.waitForURL(/\/documents\//);
       await page.waitForSelector('table.data tbody tr');
       assert.ok((await page.$$eval('h2', (hs) => hs.map((h) => (h.textContent ?? '').trim()))).includes(t.documentValues));
-      await shot(page, lang, 'document');
+      await shot(page, lang, 'document', { rows: 'table.data tbody tr' });
 
       await page.goto(at(lang, `/reports/conference?region=south&period=9T/2024${lang === 'en' ? '&rlang=en' : ''}`));
       await page.waitForSelector('[data-testid="report"] p');
@@ -144,7 +169,7 @@ for (const lang of LANGS) {
       // the retail sentence of the seed article, with its figure linked to the region's trace
       assert.match((await page.getAttribute(`[data-testid="report"] a.val:has-text("${lang === 'vi' ? '2.442 nghìn tỷ đồng' : '2,442 trillion VND'}")`, 'href'))!,
         /^\/figure\/south\/retail_services\?period=9T\/2024(&lang=en)?$/);
-      await shot(page, lang, 'report');
+      await shot(page, lang, 'report', { from: 'form.report-choice', to: 'section.report-preview', rows: '[data-testid="report"] p' });
 
       await page.goto(at(lang, '/conferences?region=south'));
       await page.waitForSelector('.cf-rotation[data-region="south"] [data-testid="handover"]');
@@ -164,7 +189,7 @@ for (const lang of LANGS) {
       assert.equal(squash(await page.textContent('[data-testid="demo-password"]')), DEMO_PASSWORD);
       const listed = await page.$$eval('[data-testid="demo-accounts"] code', (els) => els.map((e) => e.textContent));
       for (const u of ['admin', 'chuyenvien', 'sct-hanoi', 'cuc-ctdp', 'xem']) assert.ok(listed.includes(u), u);
-      await shot(page, lang, 'sign-in', { height: 620 });
+      await shot(page, lang, 'sign-in');
 
       const attempt = async (username: string) => {
         await page.fill('form.sign-in input[name="username"]', username);
@@ -207,7 +232,7 @@ for (const lang of LANGS) {
       await page.click('[data-testid="save"]');
       await page.waitForSelector(`${row(0)} .ct-issues .ct-error`);
       assert.match(squash(await page.textContent('.ct-notice-error')), lang === 'vi' ? /Không có gì được lưu/ : /Nothing (was|has been) saved/);
-      await shot(page, lang, 'entry-error', { from: '.panel:has([data-testid="entry-grid"])', height: 480 });
+      await shot(page, lang, 'entry-error', { from: '.panel:has([data-testid="entry-grid"])', max: 560, rows: '[data-testid="entry-grid"] tbody tr' });
       assert.equal((await json(page, `/api/collection/grid?${report()}`)).rows[0].value, null, 'nothing saved');
 
       const values: Record<number, string> = { 0: '105,3', 1: '104,8', 3: '45.678,9', 4: '512.345,6', 5: '1.234,5', 6: '13.579', 7: '987,6', 8: '10.864,2' };
@@ -219,7 +244,7 @@ for (const lang of LANGS) {
       const grid = await json(page, `/api/collection/grid?${report()}`);
       assert.equal(grid.rows[4].value, 512345.6);
       assert.equal(squash(await page.textContent('[data-testid="filled"]')), c.filledOf(grid.summary.filled, grid.summary.of));
-      await shot(page, lang, 'entry');
+      await shot(page, lang, 'entry', { from: '.panel:has([data-testid="entry-grid"])', rows: '[data-testid="entry-grid"] tbody tr' });
 
       // A colleague saves the same cell first; this save is refused and the choice is offered.
       const colleague = await signIn('vi', 'sct-hanoi', '/collection');
@@ -290,16 +315,17 @@ for (const lang of LANGS) {
       // the province in the page's language (the queue's answer carries only its Vietnamese name)
       const hanoi = (await api(s.url, '/api/units?all=true')).units.find((u: any) => u.id === 'ha-noi');
       await page.waitForFunction((name) => document.querySelector('[data-testid="review-queue"] tr[data-province="ha-noi"] th')?.textContent === name, lang === 'vi' ? hanoi.name_vi : hanoi.name_en);
-      await shot(page, lang, 'review-queue', { height: 440 });
+      await shot(page, lang, 'review-queue');
       await page.click('[data-testid="review-queue"] tr[data-province="ha-noi"] a');
       await page.waitForSelector('[data-testid="review-grid"]');
       submissionId = page.url().match(/review\/(\d+)/)![1]!;
       const detail = await json(page, `/api/collection/submissions/${submissionId}`);
       assert.equal(detail.rows[4].value, 512345.6);
       assert.equal(await h1(page), c.reviewOneTitle);
-      await shot(page, lang, 'review');
       const comment = lang === 'vi' ? 'Đề nghị kiểm tra lại số chợ (12 chợ, năm trước chưa có số liệu) và ghi chú nguồn.' : 'Please check the number of markets (12, no figure last year) and note its source.';
       await page.fill('textarea', comment);
+      await page.waitForSelector('[data-testid="return"]:enabled');
+      await shot(page, lang, 'review-decision', { element: 'section:has(#ct-decide-title)' });
       await page.click('[data-testid="return"]');
       // the decision panel goes once the report is returned; its state says so
       await page.waitForSelector('.ct-report-head [data-status="returned"]');
@@ -314,7 +340,7 @@ for (const lang of LANGS) {
       assert.equal(squash(await officer.page.textContent('[data-testid="review-comment"]')), comment);
       assert.ok(squash(await officer.page.textContent('.ct-report-head [data-status]')).startsWith(c.status.returned));
       await officer.page.fill(`${row(11)} input.ct-comment`, lang === 'vi' ? 'Theo báo cáo của Sở; 12 chợ đang hoạt động.' : 'From the Department\'s register; 12 markets in operation.');
-      await shot(officer.page, lang, 'returned');
+      await shot(officer.page, lang, 'returned', { element: '.ct-report-head' });
       await officer.page.click('[data-testid="save"]');
       await officer.page.waitForSelector('.ct-notice-ok');
       await officer.page.click('[data-testid="submit"]');
@@ -322,7 +348,11 @@ for (const lang of LANGS) {
       await officer.context.close();
 
       await page.goto(at(lang, `/collection/review/${submissionId}`));
-      await page.waitForSelector('[data-testid="changes"]');
+      await page.waitForSelector('[data-testid="changes"] tbody tr');
+      await page.waitForSelector('[data-testid="review-grid"] tr.ct-changed');
+      // the report sent again: its state, what changed since the first time, its figures beside last
+      // year's and the region's
+      await shot(page, lang, 'review', { from: '.ct-report-head', to: '.panel:has([data-testid="review-grid"])', rows: '[data-testid="review-grid"] tbody tr' });
       await page.click('[data-testid="approve"]');
       await page.waitForSelector(`text=${c.approvedDone}`);
       await page.waitForSelector('.ct-report-head [data-status="approved"]');
@@ -339,7 +369,7 @@ for (const lang of LANGS) {
       const board = await json(page, `/api/collection/status?dataset=${DATASET}&period=${encodeURIComponent(period)}`);
       assert.equal(squash(await page.textContent('[data-count="approved"] strong')), String(board.counts.approved));
       assert.equal(await h1(page), c.statusTitle);
-      await shot(page, lang, 'status-board');
+      await shot(page, lang, 'status-board', { rows: '[data-testid="status-board"] tbody tr' });
 
       await page.click(`nav.tabs >> text=${c.tabCompleteness}`);
       await page.waitForSelector('[data-testid="completeness"] tr[data-region="national"]');
@@ -399,7 +429,7 @@ for (const lang of LANGS) {
       await page.waitForSelector('[data-testid="answer"]');
       assert.equal(await page.textContent('[data-testid="answer"]'), answer);
       assert.equal((await json(page, `/api/recommendations/${rec.id}`)).status, 'answered');
-      await shot(page, lang, 'answer', { from: '.cf-assignments', height: 480 });
+      await shot(page, lang, 'answer', { to: '[data-testid="answer-form"]' });
 
       const tasks = await json(page, `/api/tasks?unit=${unit}&limit=50`);
       const task = tasks.tasks.find((k: any) => k.status === 'no_report') ?? tasks.tasks[0];
@@ -418,7 +448,7 @@ for (const lang of LANGS) {
       const b = await json(page, `/api/follow-up/board?lang=${lang}`);
       assert.equal(await page.textContent('[data-testid="task-totals"] [data-status="total"] .cf-count'), String(b.totals.total));
       assert.equal(await h1(page), cf.boardTitle);
-      await shot(page, lang, 'follow-up-board');
+      await shot(page, lang, 'follow-up-board', { rows: 'main tr' });
       assert.deepEqual(notErrors(errors), []);
       await context.close();
     });
@@ -440,19 +470,20 @@ for (const lang of LANGS) {
       await page.waitForSelector(`text=${c.accountCreated(username)}`);
       await page.waitForSelector(`[data-testid="accounts"] tr[data-username="${username}"]`);
       assert.match(squash(await page.textContent(`[data-testid="accounts"] tr[data-username="${username}"]`)), new RegExp(c.active));
-      await shot(page, lang, 'accounts');
+      await shot(page, lang, 'accounts', { from: 'details.ct-create', to: '.panel:has([data-testid="accounts"])' });
 
       await page.goto(at(lang, '/admin/audit?action=submission.'));
       await page.waitForSelector('[data-testid="audit"] tr[data-action="submission.approve"]');
       assert.equal(await h1(page), c.auditTitle);
       const actions = await page.$$eval('[data-testid="audit"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-action')));
       assert.equal(actions[0], 'submission.approve');
-      await shot(page, lang, 'audit');
+      await shot(page, lang, 'audit', { rows: '[data-testid="audit"] tbody tr' });
 
       await page.goto(at(lang, '/admin/map'));
       await page.waitForSelector('[data-testid="boundary-status"]');
+      await page.waitForSelector('[data-testid="map"]');
       assert.equal(await h1(page), t.adminMapTitle);
-      await shot(page, lang, 'admin-map', { height: 480 });
+      await shot(page, lang, 'admin-map', { max: 720, rows: '[data-testid="map"] g[data-unit]' });
       assert.deepEqual(notErrors(errors), []);
       await context.close();
     });
