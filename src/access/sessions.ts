@@ -10,7 +10,7 @@ const hours = (name: string, fallback: number) => {
 };
 /** Absolute lifetime (a working day and a half) and idle timeout, overridable by the environment. */
 export const SESSION_TTL_MS = hours('SESSION_TTL_HOURS', 12) * 3600_000;
-export const SESSION_IDLE_MS = hours('SESSION_IDLE_HOURS', 2) * 3600_000;
+export const SESSION_IDLE_MS = hours('SESSION_IDLE_HOURS', 0.5) * 3600_000;
 /** last_seen_at is refreshed at most this often, so reads do not turn into writes. */
 export const TOUCH_EVERY_MS = 60_000;
 

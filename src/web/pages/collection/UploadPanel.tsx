@@ -17,7 +17,7 @@ interface UploadAnswer {
 export function UploadPanel({ params, onUploaded }: { params: string; onUploaded: () => void }) {
   const t = useT();
   const { lang } = useLang();
-  const { me } = useSession();
+  const { me, markEnded } = useSession();
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,6 +39,7 @@ export function UploadPanel({ params, onUploaded }: { params: string; onUploaded
       const body = await res.json().catch(() => null);
       if (!res.ok) {
         const err = body?.error;
+        if (res.status === 401 && err?.code === 'unauthenticated') markEnded(); // sign in again over the page
         const details = (Array.isArray(err?.details) ? err.details : []) as CellProblem[];
         setResult({
           kind: 'error', text: serverText(new ApiError(res.status, err?.code ?? '', err?.message ?? '', err?.messageEn ?? ''), lang) || t.failed,

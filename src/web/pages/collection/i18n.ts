@@ -236,6 +236,13 @@ const vi = {
   nothingSavedUnreadable: (n: number) => `Không có gì được lưu: ${n} ô không phải là số.`,
   submitted: 'Đã gửi báo cáo. Bộ sẽ xem xét và duyệt hoặc trả lại kèm nhận xét.',
   failed: 'Không thực hiện được. Kiểm tra kết nối rồi thử lại.',
+  unsaved: 'Chưa lưu',
+  unsavedTitle: 'Ô này đã nhập nhưng chưa lưu lên máy chủ.',
+  restoredBanner: (n: number) => `Có ${n} ô chưa lưu từ lần trước — Lưu nháp để gửi lên.`,
+  restoredNote: 'Các ô này được giữ trong thẻ trình duyệt này (không gửi đi đâu) từ lúc bạn nhập. Ô đã được người khác lưu từ đó sẽ hiện ở bảng đối chiếu khi lưu, không bị ghi đè.',
+  discardRestored: 'Bỏ các ô chưa lưu',
+  notSavedSessionEnded: 'Chưa lưu được: phiên đăng nhập đã hết. Các số đã nhập vẫn còn trên trang — đăng nhập lại rồi bấm Lưu nháp.',
+  sessionEndedRetry: 'Chưa thực hiện được: phiên đăng nhập đã hết. Đăng nhập lại rồi bấm lại nút vừa bấm.',
 
   // conflict
   conflictTitle: 'Số liệu vừa được người khác sửa',
@@ -459,6 +466,13 @@ const en: CollectionDict = {
   nothingSavedUnreadable: (n: number) => `Nothing was saved: ${n} cell${n === 1 ? ' is' : 's are'} not a number.`,
   submitted: 'Report submitted. The ministry will review it and approve it or return it with a comment.',
   failed: 'That did not work. Check the connection and try again.',
+  unsaved: 'Unsaved',
+  unsavedTitle: 'Typed here but not yet saved on the server.',
+  restoredBanner: (n: number) => `${n} unsaved cell${n === 1 ? '' : 's'} from before — Save draft to store ${n === 1 ? 'it' : 'them'}.`,
+  restoredNote: 'These cells were kept in this browser tab (sent nowhere) as you typed them. A cell someone else has saved since will show in the comparison panel when you save, not be overwritten.',
+  discardRestored: 'Discard unsaved cells',
+  notSavedSessionEnded: 'Not saved: your session has ended. The figures you typed are still on the page — sign in again, then press Save draft.',
+  sessionEndedRetry: 'Not done: your session has ended. Sign in again, then press the same button again.',
 
   conflictTitle: 'Someone else just changed these figures',
   conflictIntro: 'While you were typing, someone else saved the cells below. Nothing has been overwritten. For each cell, keep the stored figure or save yours in its place.',
