@@ -1,13 +1,9 @@
 // The answer cache may only ever save time: whoever writes — this process, another connection, another
 // process on PostgreSQL — the next answer shows the write.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
-import { openDb, type Db } from '../db/database.ts';
-import { openTestDb, testPostgresUrl, testStoreKind } from '../db/testing.ts';
+import type { Db } from '../db/database.ts';
+import { openTestDbPair, testStoreKind } from '../db/testing.ts';
 import { loadFixtureCatalogue } from '../db/fixtures.ts';
 import { writeValues } from '../collection/writeValues.ts';
 import { bulkLoad } from '../collection/bulk/bulkLoad.ts';
@@ -19,23 +15,13 @@ import { rebuildRollups } from './rebuildRollups.ts';
 let db: Db;
 let other: Db; // a second connection (pool) to the same store
 let ids: Record<string, number>;
-let dir: string | undefined;
+let close: () => Promise<void>;
 before(async () => {
-  if (testStoreKind === 'sqlite') {
-    dir = mkdtempSync(join(tmpdir(), 'answer-cache-'));
-    db = await openDb({ kind: 'sqlite', url: join(dir, 'store.db') });
-    other = await openDb({ kind: 'sqlite', url: join(dir, 'store.db'), migrate: false });
-  } else {
-    db = await openTestDb();
-    const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db.k);
-    other = await openDb({ kind: 'postgres', url: testPostgresUrl, schema: rows[0]!.schema, migrate: false, poolSize: 2 });
-  }
+  ({ db, other, close } = await openTestDbPair());
   ids = await loadFixtureCatalogue(db);
 });
 after(async () => {
-  await other.close();
-  await db.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await close();
 });
 
 const T10 = parseCode('T10/2024');

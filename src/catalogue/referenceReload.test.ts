@@ -1,37 +1,21 @@
 // The catalogue a server keeps in memory follows the store when another process changes it — a
 // `congthuong catalogue load` beside the running server, a second server — on SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openDb, type Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { loadFixtureCatalogue } from '../db/fixtures.ts';
-import { testPostgresUrl, testStoreKind } from '../db/testing.ts';
+import { openTestDbPair } from '../db/testing.ts';
 import { reference } from './reference.ts';
 
 let server: Db; // the running server's handle
 let cli: Db; // another process's (a CLI command)
-const dir = mkdtempSync(join(tmpdir(), 'ct-ref-'));
+let close: () => Promise<void>;
 
 before(async () => {
-  if (testStoreKind === 'sqlite') {
-    const url = join(dir, 'congthuong.db');
-    server = await openDb({ kind: 'sqlite', url });
-    cli = await openDb({ kind: 'sqlite', url });
-  } else {
-    const schema = `t_${process.env.TEST_RUN_ID ?? Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-    server = await openDb({ kind: 'postgres', url: testPostgresUrl, schema, poolSize: 2 });
-    cli = await openDb({ kind: 'postgres', url: testPostgresUrl, schema, poolSize: 2 });
-  }
+  ({ db: server, other: cli, close } = await openTestDbPair());
   await loadFixtureCatalogue(server);
 });
-after(async () => {
-  await server.close();
-  await cli.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => close());
 
 /** PostgreSQL hears of the other process's commit by notification: give it the moment it takes. */
 async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {

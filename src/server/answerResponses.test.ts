@@ -2,14 +2,10 @@
 // connection or process — is in the very next answer; no reader gets an answer kept for another
 // audience; a browser's conditional GET gets 304 while nothing changed; the memory is bounded.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
-import { openDb, type Db } from '../db/database.ts';
-import { openTestDb, testPostgresUrl, testStoreKind } from '../db/testing.ts';
+import type { Db } from '../db/database.ts';
+import { openTestDbPair, testStoreKind } from '../db/testing.ts';
 import { loadFixtureCatalogue } from '../db/fixtures.ts';
 import { writeValues } from '../collection/writeValues.ts';
 import { STATUS_CODE } from '../collection/valueModel.ts';
@@ -21,22 +17,14 @@ import { AnswerResponses, answerResponsesOf, etagMatches, installAnswerResponses
 
 let db: Db;
 let other: Db; // a second connection (pool) to the same store: another process, as the store sees it
-let dir: string | undefined;
+let close: () => Promise<void>;
 let app: FastifyInstance;
 let kept: AnswerResponses;
 let analyst: TestSession;
 let ids: Record<string, number>;
 
 before(async () => {
-  if (testStoreKind === 'sqlite') {
-    dir = mkdtempSync(join(tmpdir(), 'answer-responses-'));
-    db = await openDb({ kind: 'sqlite', url: join(dir, 'store.db') });
-    other = await openDb({ kind: 'sqlite', url: join(dir, 'store.db'), migrate: false });
-  } else {
-    db = await openTestDb();
-    const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db.k);
-    other = await openDb({ kind: 'postgres', url: testPostgresUrl, schema: rows[0]!.schema, migrate: false, poolSize: 2 });
-  }
+  ({ db, other, close } = await openTestDbPair());
   ids = await loadFixtureCatalogue(db);
   app = await buildApp({ db });
   kept = answerResponsesOf(app)!;
@@ -54,9 +42,7 @@ before(async () => {
 });
 after(async () => {
   await app.close();
-  await other.close();
-  await db.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await close();
 });
 
 const FIGURE = '/api/analytics/regions/region1/indicators/exports?period=T10/2024&lang=en';

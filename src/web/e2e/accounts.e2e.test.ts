@@ -4,39 +4,23 @@
 // password rule said as the password is typed; a username locked after failed sign-ins is shown and
 // unlocked from the page; the audit log names every action, in English too.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, ensureDemoAccounts } from '../../collection/demo/demoAccounts.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../collection/demo/demoAccounts.ts';
 import { DICT as COLLECTION } from '../pages/collection/i18n.ts';
 import { DICTS, type Lang } from '../i18n.ts';
-import { launchBrowser, openPage, squash, startServer, type Served } from './harness.ts';
+import { demoServerAndBrowser, openPage, signInDemo, squash } from './harness.ts';
 
 // A low lockout threshold (docs/CONFIGURATION.md) so that three wrong passwords lock a username, well
 // before the per-address rate limit. The server runs in this process; each test file has its own.
 process.env.SIGN_IN_LOCK_AFTER = '3';
 
-let s: Served;
-let browser: Browser;
-before(async () => {
-  s = await startServer();
-  await ensureDemoAccounts(s.db);
-  browser = await launchBrowser();
-}, { timeout: 300_000 });
-after(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const env = demoServerAndBrowser(); // the server with the demo accounts, and Chromium
 
 const T = { timeout: 120_000 };
 const LANGS: Lang[] = ['vi', 'en'];
 
-async function signIn(page: Page, username: string, next: string, lang: Lang = 'vi') {
-  await page.goto(`${s.url}/sign-in?next=${encodeURIComponent(next)}&lang=${lang}`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', DEMO_PASSWORD);
-  await page.click('form.sign-in button[type="submit"]');
-  await page.waitForURL((u) => u.pathname === next.split('?')[0]);
-}
+const signIn = (page: Page, username: string, next: string, lang: Lang = 'vi') => signInDemo(page, env.s.url, username, next, lang);
 
 /** How the header lays out: the rows its navigation takes, whether the signed-in name is cut, and
  *  whether anything is wider than the screen. */
@@ -56,10 +40,10 @@ const headerLayout = (page: Page) => page.evaluate(() => {
 
 describe('the header, the password fields and the accounts page', () => {
   test('at 1280 px the header keeps its navigation on one row and the signed-in name whole, in both languages', T, async () => {
-    const { page, context, errors } = await openPage(browser, { width: 1280, height: 800 });
+    const { page, context, errors } = await openPage(env.browser, { width: 1280, height: 800 });
     await signIn(page, 'sct-hanoi', '/collection');
     for (const lang of LANGS) {
-      await page.goto(`${s.url}/collection?lang=${lang}`);
+      await page.goto(`${env.s.url}/collection?lang=${lang}`);
       await page.waitForSelector(`.main-nav a >> text=${DICTS[lang].navCollection}`);
       const l = await headerLayout(page);
       assert.deepEqual({ ...l, height: l.height <= 110 }, { navRows: 1, nameCut: false, accountVisible: true, height: true, overflow: false }, `${lang}: ${JSON.stringify(l)}`);
@@ -67,7 +51,7 @@ describe('the header, the password fields and the accounts page', () => {
     // a phone: nothing wider than the screen, the account still there
     await page.setViewportSize({ width: 390, height: 844 });
     for (const lang of LANGS) {
-      await page.goto(`${s.url}/collection?lang=${lang}`);
+      await page.goto(`${env.s.url}/collection?lang=${lang}`);
       await page.waitForSelector('.main-nav');
       const l = await headerLayout(page);
       assert.equal(l.overflow, false, `${lang} phone: ${JSON.stringify(l)}`);
@@ -78,9 +62,9 @@ describe('the header, the password fields and the accounts page', () => {
   });
 
   test('the sign-in form shows the password on demand, from the keyboard', T, async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage(env.browser);
     for (const lang of LANGS) {
-      await page.goto(`${s.url}/sign-in?lang=${lang}`);
+      await page.goto(`${env.s.url}/sign-in?lang=${lang}`);
       const field = 'form.sign-in input[name="password"]';
       const toggle = `form.sign-in button[aria-label="${DICTS[lang].showPasswordLabel}"]`;
       await page.fill(field, 'bí-mật-lắm');
@@ -107,11 +91,11 @@ describe('the header, the password fields and the accounts page', () => {
   });
 
   test('creating an account and resetting a password say, as it is typed, whether the server will take it', T, async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage(env.browser);
     await signIn(page, 'admin', '/admin/accounts');
     for (const lang of LANGS) {
       const c = COLLECTION[lang];
-      await page.goto(`${s.url}/admin/accounts?lang=${lang}`);
+      await page.goto(`${env.s.url}/admin/accounts?lang=${lang}`);
       await page.waitForSelector('[data-testid="accounts"] tr[data-username="xem"]');
       await page.click(`summary >> text=${c.createAccount}`);
       const form = `form[aria-label="${c.createAccount}"]`;
@@ -158,10 +142,10 @@ describe('the header, the password fields and the accounts page', () => {
   });
 
   test('a username locked after failed sign-ins is shown on its row and unlocked from the page; the log names it all', T, async () => {
-    const wrong = () => fetch(`${s.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'xem', password: 'sai-mat-khau-roi' }) });
+    const wrong = () => fetch(`${env.s.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'xem', password: 'sai-mat-khau-roi' }) });
     for (let i = 0; i < 3; i++) assert.equal((await wrong()).status, 401);
     assert.equal((await wrong()).status, 429, 'locked now');
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage(env.browser);
     await signIn(page, 'admin', '/admin/accounts', 'en');
     const c = COLLECTION.en;
     const row = '[data-testid="accounts"] tr[data-username="xem"]';
@@ -173,14 +157,14 @@ describe('the header, the password fields and the accounts page', () => {
     await page.click(`${row} [data-testid="unlock"]`);
     await page.waitForSelector(`[role="status"] >> text=${c.unlocked('xem')}`);
     await page.waitForSelector(`${row}:not([data-locked])`);
-    const locks = await (await page.request.get(`${s.url}/api/accounts/locks`)).json();
+    const locks = await (await page.request.get(`${env.s.url}/api/accounts/locks`)).json();
     assert.deepEqual(locks.locks, []);
     // and the user signs in again
-    const ok = await fetch(`${s.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'xem', password: DEMO_PASSWORD }) });
+    const ok = await fetch(`${env.s.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'xem', password: DEMO_PASSWORD }) });
     assert.equal(ok.status, 200);
 
     // the audit log in English names these actions rather than printing their codes
-    await page.goto(`${s.url}/admin/audit?lang=en`);
+    await page.goto(`${env.s.url}/admin/audit?lang=en`);
     await page.waitForSelector('[data-testid="audit"] tr[data-action="account.unlock"]');
     const named = await page.$$eval('[data-testid="audit"] tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-action'), tr.querySelector('td:nth-child(3)')!.firstChild!.textContent]));
     const nameOf = new Map(named as Array<[string, string]>);

@@ -7,25 +7,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, ensureDemoAccounts } from '../../collection/demo/demoAccounts.ts';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../collection/demo/demoAccounts.ts';
 import { COL, DATA_SHEET, FIRST_ROW } from '../../collection/excel/layout.ts';
 import { pct, plain, signedPct } from '../fmt.ts';
-import { launchBrowser, openPage, SCREENSHOTS, squash, startServer, type Served } from './harness.ts';
+import { demoServerAndBrowser, jsonOk, openPage, openSignedIn, SCREENSHOTS, squash } from './harness.ts';
 
-let s: Served;
-let browser: Browser;
-before(async () => {
-  s = await startServer();
-  await ensureDemoAccounts(s.db); // what `serve --demo` does after loading the demo data
-  browser = await launchBrowser();
-}, { timeout: 300_000 });
-after(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const env = demoServerAndBrowser(); // the server with the demo accounts, and Chromium
 
 const T = { timeout: 180_000 };
 /** One screenshot per main screen, for the user guide (scrolled to the top: sticky headers stay put). */
@@ -34,21 +24,8 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `collection-${name}.png`), fullPage: true });
 }
 
-async function signIn(username: string, opts: { downloads?: boolean } = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const o = await openPage(browser, { downloads: opts.downloads });
-  await o.page.goto(`${s.url}/sign-in?next=/collection`);
-  await o.page.fill('input[name="username"]', username);
-  await o.page.fill('input[name="password"]', DEMO_PASSWORD);
-  await o.page.click('form.sign-in button[type="submit"]');
-  await o.page.waitForURL((u) => u.pathname.startsWith('/collection'));
-  return o;
-}
-
-const json = async (r: APIRequestContext, path: string) => {
-  const res = await r.get(s.url + path);
-  assert.equal(res.status(), 200, `${path}: ${await res.text()}`);
-  return res.json();
-};
+const signIn = (username: string, opts: { downloads?: boolean } = {}) => openSignedIn(env.browser, env.s.url, username, opts);
+const json = (r: APIRequestContext, path: string) => jsonOk(r, env.s.url, path);
 
 /** The entry grid's row of an item, and its "this period" cell. */
 const row = (item: number) => `[data-testid="entry-grid"] tr[data-item="${item}"]`;
@@ -60,8 +37,8 @@ describe('a province reports its month and the ministry approves it', () => {
   let officer: { page: Page; context: BrowserContext; errors: string[] };
 
   test('the sign-in page offers the demo accounts, and only in demo mode', T, async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(`${s.url}/sign-in`);
+    const { page, context } = await openPage(env.browser);
+    await page.goto(`${env.s.url}/sign-in`);
     await page.waitForSelector('[data-testid="demo-accounts"]');
     assert.equal(squash(await page.textContent('[data-testid="demo-password"]')), DEMO_PASSWORD);
     const listed = await page.$$eval('[data-testid="demo-accounts"] code', (els) => els.map((e) => e.textContent));
@@ -128,7 +105,7 @@ describe('a province reports its month and the ministry approves it', () => {
     const { page } = officer;
     // A colleague in another browser saves the same cell first.
     const colleague = await signIn('sct-hanoi');
-    await colleague.page.goto(`${s.url}/collection/entry?${report()}`);
+    await colleague.page.goto(`${env.s.url}/collection/entry?${report()}`);
     await colleague.page.fill(cell(3), '46.000');
     await colleague.page.click('[data-testid="save"]');
     await colleague.page.waitForSelector('.ct-notice-ok');
@@ -162,7 +139,7 @@ describe('a province reports its month and the ministry approves it', () => {
     assert.equal(Number(ws.getCell(FIRST_ROW, COL.value).value), 105.3, 'the template carries the saved figures');
     ws.getCell(FIRST_ROW + 9, COL.value).value = 123.4; // electricity
     ws.getCell(FIRST_ROW + 11, COL.value).value = -5; // markets: a count cannot be negative
-    const bad = join(s.dataDir, 'bao-cao-loi.xlsx');
+    const bad = join(env.s.dataDir, 'bao-cao-loi.xlsx');
     await wb.xlsx.writeFile(bad);
     const fileInput = 'form.ct-upload input[type="file"]';
     await page.setInputFiles(fileInput, bad);
@@ -177,7 +154,7 @@ describe('a province reports its month and the ministry approves it', () => {
     await shot(page, 'upload-errors');
 
     ws.getCell(FIRST_ROW + 11, COL.value).value = 12;
-    const good = join(s.dataDir, 'bao-cao.xlsx');
+    const good = join(env.s.dataDir, 'bao-cao.xlsx');
     await wb.xlsx.writeFile(good);
     await page.setInputFiles(fileInput, good);
     await page.click('[data-testid="upload"]');
@@ -225,7 +202,7 @@ describe('a province reports its month and the ministry approves it', () => {
 
   test('the status board and the completeness report show it', T, async () => {
     const { page, context, errors } = await signIn('chuyenvien');
-    await page.goto(`${s.url}/collection?dataset=bao-cao-thang&period=${period}`);
+    await page.goto(`${env.s.url}/collection?dataset=bao-cao-thang&period=${period}`);
     await page.waitForSelector('[data-testid="status-board"] tr[data-province="ha-noi"] [data-status="approved"]');
     const board = await json(page.request, `/api/collection/status?dataset=bao-cao-thang&period=${period}`);
     assert.equal(board.counts.approved, 1);
@@ -249,11 +226,11 @@ describe('a province reports its month and the ministry approves it', () => {
 
   test('the administrator sees the accounts and the audit trail of the report', T, async () => {
     const { page, context, errors } = await signIn('admin');
-    await page.goto(`${s.url}/admin/accounts`);
+    await page.goto(`${env.s.url}/admin/accounts`);
     await page.waitForSelector('[data-testid="accounts"] tr[data-username="sct-hanoi"]');
     assert.match(squash(await page.textContent('[data-testid="accounts"] tr[data-username="sct-hanoi"]')), /Cán bộ Sở Công Thương.*Hà Nội.*Đang hoạt động/);
     await shot(page, 'accounts');
-    await page.goto(`${s.url}/admin/audit?action=submission.`);
+    await page.goto(`${env.s.url}/admin/audit?action=submission.`);
     await page.waitForSelector('[data-testid="audit"] tr[data-action="submission.approve"]');
     const actions = await page.$$eval('[data-testid="audit"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-action')));
     assert.deepEqual(actions.slice(0, 2), ['submission.approve', 'submission.submit']);

@@ -5,9 +5,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { chromium, type APIRequestContext, type Browser, type Page } from 'playwright-core';
 import { openDb, type Db } from '../../db/database.ts';
 import { ensureDemoData } from '../../collection/demo/loadDemo.ts';
+import { DEMO_PASSWORD, ensureDemoAccounts } from '../../collection/demo/demoAccounts.ts';
 import { buildApp } from '../../server/app.ts';
 import { ensureWebBuilt } from '../../server/webBuild.ts';
 import { importBoundaries } from '../../catalogue/geo/geoStore.ts';
@@ -80,3 +83,44 @@ export async function openPage(browser: Browser, opts: { width?: number; height?
 
 /** Normalises white space the way innerText may break it across lines. */
 export const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * For one test file: the server with the demo data and the demo accounts (what `serve --demo` does) and
+ * a browser, started before its tests and closed after them. Read `.s` and `.browser` inside tests.
+ */
+export function demoServerAndBrowser(): { s: Served; browser: Browser } {
+  const ctx = {} as { s: Served; browser: Browser };
+  before(async () => {
+    ctx.s = await startServer();
+    await ensureDemoAccounts(ctx.s.db);
+    ctx.browser = await launchBrowser();
+  }, { timeout: 300_000 });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.s?.close();
+  });
+  return ctx;
+}
+
+/** Signs a demo account in on the sign-in page (demo password) and waits to land on `next`. */
+export async function signInDemo(page: Page, base: string, username: string, next = '/collection', lang?: 'vi' | 'en'): Promise<void> {
+  await page.goto(`${base}/sign-in?next=${encodeURIComponent(next)}${lang ? `&lang=${lang}` : ''}`);
+  await page.fill('form.sign-in input[name="username"]', username);
+  await page.fill('form.sign-in input[name="password"]', DEMO_PASSWORD);
+  await page.click('form.sign-in button[type="submit"]');
+  await page.waitForURL((u) => u.pathname.startsWith(next.split('?')[0]!));
+}
+
+/** A fresh page with a demo account signed in, landed on `next`. */
+export async function openSignedIn(browser: Browser, base: string, username: string, opts: { next?: string; downloads?: boolean } = {}): Promise<Opened> {
+  const o = await openPage(browser, { downloads: opts.downloads });
+  await signInDemo(o.page, base, username, opts.next ?? '/collection');
+  return o;
+}
+
+/** GET `path` with a page's cookies: asserts 200, returns the JSON. */
+export async function jsonOk(r: APIRequestContext, base: string, path: string): Promise<any> {
+  const res = await r.get(base + path);
+  assert.equal(res.status(), 200, `${path}: ${await res.text()}`);
+  return res.json();
+}

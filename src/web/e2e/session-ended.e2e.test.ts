@@ -5,44 +5,21 @@
 // marked "Chưa lưu", with the banner; a restored cell a colleague saved meanwhile goes to the conflict
 // panel with both figures; the rest can be discarded; signing out on purpose clears them.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, ensureDemoAccounts } from '../../collection/demo/demoAccounts.ts';
+import { describe, test } from 'node:test';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../collection/demo/demoAccounts.ts';
 import { plain } from '../fmt.ts';
-import { launchBrowser, openPage, squash, startServer, type Served } from './harness.ts';
+import { demoServerAndBrowser, jsonOk, openSignedIn, squash } from './harness.ts';
 
-let s: Served;
-let browser: Browser;
-before(async () => {
-  s = await startServer();
-  await ensureDemoAccounts(s.db);
-  browser = await launchBrowser();
-}, { timeout: 300_000 });
-after(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const env = demoServerAndBrowser(); // the server with the demo accounts, and Chromium
 
 const T = { timeout: 180_000 };
 const row = (item: number) => `[data-testid="entry-grid"] tr[data-item="${item}"]`;
 const cell = (item: number, measure = 'actual') => `${row(item)} input[data-measure="${measure}"]`;
 const comment = (item: number) => `${row(item)} input.ct-comment`;
 
-async function signIn(username: string): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const o = await openPage(browser);
-  await o.page.goto(`${s.url}/sign-in?next=/collection`);
-  await o.page.fill('input[name="username"]', username);
-  await o.page.fill('input[name="password"]', DEMO_PASSWORD);
-  await o.page.click('form.sign-in button[type="submit"]');
-  await o.page.waitForURL((u) => u.pathname.startsWith('/collection'));
-  return o;
-}
-
-const json = async (r: APIRequestContext, path: string) => {
-  const res = await r.get(s.url + path);
-  assert.equal(res.status(), 200, `${path}: ${await res.text()}`);
-  return res.json();
-};
+const signIn = (username: string) => openSignedIn(env.browser, env.s.url, username);
+const json = (r: APIRequestContext, path: string) => jsonOk(r, env.s.url, path);
 const kept = (page: Page) => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('ct.unsaved')));
 
 describe('the session ends while the officer is typing', () => {
@@ -64,8 +41,8 @@ describe('the session ends while the officer is typing', () => {
     assert.equal(squash(await page.textContent(`${row(0)} [data-testid="unsaved"]`)), 'Chưa lưu');
 
     // The session ends on the server (every session of the account: idle timeout, sign-out elsewhere…).
-    const account = await s.db.k.selectFrom('account').select('id').where('username', '=', 'sct-hanoi').executeTakeFirstOrThrow();
-    const ended = await s.db.k.deleteFrom('session').where('account_id', '=', account.id).executeTakeFirst();
+    const account = await env.s.db.k.selectFrom('account').select('id').where('username', '=', 'sct-hanoi').executeTakeFirstOrThrow();
+    const ended = await env.s.db.k.deleteFrom('session').where('account_id', '=', account.id).executeTakeFirst();
     assert.ok(Number(ended.numDeletedRows) >= 1);
 
     // The officer, unaware, goes on typing, then saves.
@@ -114,7 +91,7 @@ describe('the session ends while the officer is typing', () => {
     await page.fill(cell(3), '45.700');
     // A colleague saves one of those cells meanwhile.
     const colleague = await signIn('sct-hanoi');
-    await colleague.page.goto(`${s.url}/collection/entry?${report}`);
+    await colleague.page.goto(`${env.s.url}/collection/entry?${report}`);
     await colleague.page.fill(cell(3), '46.000');
     await colleague.page.click('[data-testid="save"]');
     await colleague.page.waitForSelector('.ct-notice-ok');
