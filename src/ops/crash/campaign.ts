@@ -19,7 +19,7 @@ import { periodCode } from '../../periods/codes.ts';
 import { runDoctor } from '../doctor/doctor.ts';
 import { formatReport, healthy } from '../doctor/findings.ts';
 import { Ledger, opNote, violations, type Op } from './ledger.ts';
-import { freePort, kill9, spawnCli, startServer, waitReady, type Child } from './server.ts';
+import { freePort, kill9, signInOverHttp, spawnCli, startServer, waitReady, type Child, type HttpSession } from './server.ts';
 import { CHAIN_INDICATORS, chainViolations, prepareChains, ReportChains } from './reportChain.ts';
 
 export interface CampaignOptions {
@@ -129,7 +129,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
     store: o.store, kills: 0, killsDuringStart: 0, killsDuringBulk: 0, checks: 0, ops: {}, uploads: {}, reportsRequested: 0, opsByKind: {}, rowsAcknowledged: 0,
     violations: [], doctorProblems: [], startMs: [], ms: 0,
   };
-  let session: { cookie: string; csrf: string } | null = null;
+  let session: HttpSession | null = null;
   let nextMonth = 0;
   let bulkRound = 0;
   let cliMs = 15_000;
@@ -148,12 +148,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   }
 
   async function signIn(base: string) {
-    const r = await fetch(`${base}/api/auth/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN), signal: AbortSignal.timeout(30_000),
-    });
-    if (r.status !== 200) throw new Error(`sign-in: ${r.status} ${await r.text()}`);
-    const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    session = { cookie, csrf: (await r.json()).csrf_token };
+    session = await signInOverHttp(base, ADMIN);
   }
 
   /** One API operation; its outcome goes to the ledger. */

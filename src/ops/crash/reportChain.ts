@@ -15,6 +15,7 @@ import { COL, DATA_SHEET, FIRST_ROW } from '../../collection/excel/layout.ts';
 import { fromKey, makePeriod } from '../../periods/core.ts';
 import { periodCode } from '../../periods/codes.ts';
 import { opNote, type Ledger, type Outcome } from './ledger.ts';
+import { signInOverHttp, SignInError, type HttpSession } from './server.ts';
 
 export const CHAIN_DATASET = 'crash-thang';
 /** Indicators nothing else in the campaign writes, so their values have one story: the approvals. */
@@ -23,7 +24,7 @@ const OFFICER_PASSWORD = 'mật-khẩu-cán-bộ-thử-sập-2026';
 const CHAIN_PROVINCES = 3;
 const CHAIN_MONTHS = Array.from({ length: 180 }, (_, i) => periodCode(makePeriod('month', 2010 + Math.floor(i / 12), (i % 12) + 1)));
 
-interface Session { cookie: string; csrf: string }
+type Session = HttpSession;
 export interface UploadRecord { province: string; period: string; values: Map<string, number>; outcome: Outcome }
 
 /** The data set and one officer per province the chains use, created before the first start. */
@@ -97,13 +98,13 @@ export class ReportChains {
   private async officer(base: string, province: string): Promise<Session | null> {
     const known = this.officers.get(province);
     if (known) return known;
-    const r = await fetch(`${base}/api/auth/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(30_000),
-      body: JSON.stringify({ username: officerName(province), password: OFFICER_PASSWORD }),
-    }).catch(() => null);
-    if (!r || r.status >= 500) return null;
-    if (r.status !== 200) throw new Error(`officer sign-in: ${r.status} ${await r.text()}`);
-    const s = { cookie: r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: (await r.json()).csrf_token as string };
+    let s: Session;
+    try {
+      s = await signInOverHttp(base, { username: officerName(province), password: OFFICER_PASSWORD });
+    } catch (e) {
+      if (!(e instanceof SignInError) || e.status >= 500) return null; // no answer: the server died
+      throw e;
+    }
     this.officers.set(province, s);
     return s;
   }

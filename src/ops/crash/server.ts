@@ -63,3 +63,23 @@ export async function kill9(child: Child): Promise<void> {
   if (child.proc.exitCode === null && child.proc.signalCode === null) child.proc.kill('SIGKILL');
   await child.exited;
 }
+
+/** A session over HTTP, as a browser holds it: the cookie to send back and the CSRF token for writes. */
+export interface HttpSession { cookie: string; csrf: string }
+
+/** The server answered a sign-in with something other than 200. */
+export class SignInError extends Error {
+  constructor(readonly status: number, body: string) {
+    super(`sign-in: ${status} ${body}`);
+  }
+}
+
+/** Signs in through the API. Rejects as fetch does when nobody answers, with SignInError when refused. */
+export async function signInOverHttp(base: string, credentials: { username: string; password: string }): Promise<HttpSession> {
+  const r = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials), signal: AbortSignal.timeout(30_000),
+  });
+  if (r.status !== 200) throw new SignInError(r.status, await r.text());
+  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie, csrf: (await r.json()).csrf_token as string };
+}
