@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Db } from '../db/database.ts';
+import type { Reference } from './reference.ts';
 import { loadFixtureCatalogue } from '../db/fixtures.ts';
 import { openTestDbPair } from '../db/testing.ts';
 import { reference } from './reference.ts';
@@ -27,23 +28,32 @@ async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Pro
   return v;
 }
 
-test('a unit renamed by another process is in the next catalogue the server reads', async () => {
-  // On PostgreSQL the first catalogue is read again once the listener is up: wait until it is settled.
-  const before = (await eventually(async () => {
+/**
+ * The catalogue once no reload is pending: on PostgreSQL the first one is read again when the listener
+ * comes up, and the notifications of earlier writes (the fixture's) may still be on their way.
+ */
+async function settled(): Promise<Reference> {
+  for (;;) {
     const a = await reference(server);
-    return a === (await reference(server)) ? a : null;
-  }, (r) => r !== null))!;
+    await new Promise((r) => setTimeout(r, 200));
+    if (a === (await reference(server))) return a;
+  }
+}
+
+test('a unit renamed by another process is in the next catalogue the server reads', async () => {
+  const before = await settled();
   const unit = [...before.unitsById.values()].find((u) => u.level === 'province')!;
   assert.equal(await reference(server), before, 'nothing changed: the same catalogue object');
   await cli.k.updateTable('unit').set({ name_vi: `${unit.nameVi} (đổi tên)` }).where('id', '=', unit.id).execute();
-  const after = await eventually(() => reference(server), (r) => r !== before);
-  assert.notEqual(after, before);
-  assert.equal(after.unitsById.get(unit.id)!.nameVi, `${unit.nameVi} (đổi tên)`);
+  const renamed = await eventually(() => reference(server), (r) => r.unitsById.get(unit.id)!.nameVi !== unit.nameVi);
+  assert.notEqual(renamed, before);
+  assert.equal(renamed.unitsById.get(unit.id)!.nameVi, `${unit.nameVi} (đổi tên)`);
+  const after = await settled();
   assert.equal(await reference(server), after, 'kept again until the next change');
 });
 
 test('a value written by another process does not reload the catalogue', async () => {
-  const ref = await reference(server);
+  const ref = await settled();
   await cli.k.deleteFrom('value').where('unit_id', '=', -1).execute();
   await new Promise((r) => setTimeout(r, 100));
   assert.equal(await reference(server), ref);
